@@ -17,7 +17,7 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   /** Tests trade crash safety for speed; the app keeps PostgreSQL's defaults. */
   durable?: boolean;
-  onLog?: (message: string) => void;
+  onLog?: (message: unknown) => void;
 }): Promise<EmbeddedCluster> {
   const databaseDir = path.resolve(options.dataDir);
   if (await isPortTaken(options.port)) {

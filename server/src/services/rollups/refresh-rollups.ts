@@ -1,0 +1,75 @@
+// Keeps the hourly rollups current. Every writer of orders, order lines or refunds calls this for
+// the hours it touched (by order placement hour), inside its own transaction.
+import type pg from 'pg';
+
+export interface HourWindow {
+  /** Inclusive start; truncated to the hour. */
+  from: Date;
+  /** Exclusive end. */
+  to: Date;
+}
+
+/** Counted as sales: orders that were paid, whatever happened after. */
+export const PAID_STATUSES_SQL = `('paid','shipped','delivered','refunded')`;
+
+/** Recomputes shop and SKU rollups of one shop for the hours in the window, from raw rows. */
+export async function refreshRollups(
+  client: pg.ClientBase,
+  shopId: number,
+  window: HourWindow,
+): Promise<void> {
+  const params = [shopId, window.from, window.to];
+  await client.query(
+    `DELETE FROM shop_hourly_rollup WHERE shop_id = $1 AND hour >= date_trunc('hour', $2::timestamptz) AND hour < $3`,
+    params,
+  );
+  await client.query(
+    `DELETE FROM sku_hourly_rollup WHERE shop_id = $1 AND hour >= date_trunc('hour', $2::timestamptz) AND hour < $3`,
+    params,
+  );
+  await client.query(
+    `WITH o AS (
+       SELECT id, date_trunc('hour', placed_at) AS hour, total_cents
+       FROM orders
+       WHERE shop_id = $1 AND placed_at >= date_trunc('hour', $2::timestamptz) AND placed_at < $3
+         AND status IN ${PAID_STATUSES_SQL}
+     ),
+     u AS (
+       SELECT o.hour, sum(l.quantity) AS units
+       FROM o JOIN order_lines l ON l.shop_id = $1 AND l.order_id = o.id
+       GROUP BY o.hour
+     ),
+     r AS (
+       SELECT o.hour, sum(r.amount_cents) AS refund_cents, count(DISTINCT r.order_id) AS refunded_orders
+       FROM o JOIN refunds r ON r.shop_id = $1 AND r.order_id = o.id
+       WHERE r.status IN ('approved','completed')
+       GROUP BY o.hour
+     )
+     INSERT INTO shop_hourly_rollup (shop_id, hour, gmv_cents, paid_orders, units, refund_cents, refunded_orders)
+     SELECT $1, g.hour, g.gmv, g.orders, coalesce(u.units, 0), coalesce(r.refund_cents, 0), coalesce(r.refunded_orders, 0)
+     FROM (SELECT hour, sum(total_cents) AS gmv, count(*) AS orders FROM o GROUP BY hour) g
+     LEFT JOIN u USING (hour)
+     LEFT JOIN r USING (hour)`,
+    params,
+  );
+  await client.query(
+    `INSERT INTO sku_hourly_rollup (shop_id, sku_id, hour, gmv_cents, paid_orders, units)
+     SELECT $1, l.sku_id, date_trunc('hour', o.placed_at), sum(l.total_cents), count(DISTINCT o.id), sum(l.quantity)
+     FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.id
+     WHERE o.shop_id = $1 AND o.placed_at >= date_trunc('hour', $2::timestamptz) AND o.placed_at < $3
+       AND o.status IN ${PAID_STATUSES_SQL} AND l.sku_id IS NOT NULL
+     GROUP BY l.sku_id, date_trunc('hour', o.placed_at)`,
+    params,
+  );
+}
+
+/** The hour window that covers every order of the shop; null when it has none. */
+export async function fullOrderWindow(client: pg.ClientBase, shopId: number): Promise<HourWindow | null> {
+  const { rows } = await client.query<{ first: Date | null; last: Date | null }>(
+    'SELECT min(placed_at) AS first, max(placed_at) AS last FROM orders WHERE shop_id = $1',
+    [shopId],
+  );
+  const { first, last } = rows[0] ?? {};
+  if (!first || !last) return null;
+  return { from: first, to: new Date(last.getTime() + 3_600_000) };
+}
