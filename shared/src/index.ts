@@ -1,2 +1,3 @@
+export * from './finding.js';
 export * from './kpi.js';
 export * from './shop.js';
