@@ -1,0 +1,10 @@
+// Assembles the routers; the client imports only `type AppRouter`.
+import { createCallerFactory, router } from '../trpc/init.js';
+import { shopRouter } from './shop.js';
+
+export const appRouter = router({
+  shop: shopRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

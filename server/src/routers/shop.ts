@@ -1,0 +1,20 @@
+import { HourlyGmvInputSchema, ShopKpisInputSchema, ShopSlugSchema } from '@zhanggui/shared';
+import { z } from 'zod';
+import { getHourlyGmv, getShopKpis } from '../services/kpis/shop-kpis.js';
+import { currentPromotion } from '../services/promotions/current-promotion.js';
+import { findShopBySlug, listShops, toShopSummary } from '../services/shops/find-shop.js';
+import { publicProcedure, router } from '../trpc/init.js';
+
+export const shopRouter = router({
+  list: publicProcedure.query(async ({ ctx }) => (await listShops(ctx.db.prisma)).map(toShopSummary)),
+  bySlug: publicProcedure
+    .input(z.object({ shop: ShopSlugSchema }))
+    .query(async ({ ctx, input }) => toShopSummary(await findShopBySlug(ctx.db.prisma, input.shop))),
+  promotion: publicProcedure
+    .input(z.object({ shop: ShopSlugSchema }))
+    .query(({ ctx, input }) => currentPromotion(ctx.db.prisma, input.shop)),
+  kpis: publicProcedure.input(ShopKpisInputSchema).query(({ ctx, input }) => getShopKpis(ctx.db, input)),
+  hourlyGmv: publicProcedure
+    .input(HourlyGmvInputSchema)
+    .query(({ ctx, input }) => getHourlyGmv(ctx.db, input)),
+});
