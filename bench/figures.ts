@@ -1,4 +1,5 @@
 // Every benchmark figure, in run order. Add yours here.
 import type { BenchFigure } from './harness.js';
+import { hourlyGmvP95, kpiQueryP95 } from './kpi.js';
 
-export const FIGURES: BenchFigure[] = [];
+export const FIGURES: BenchFigure[] = [kpiQueryP95, hourlyGmvP95];
