@@ -29,6 +29,7 @@ export const EntityRefSchema = z.object({
     'customer',
     'source',
     'review',
+    'promotion',
   ]),
   id: z.string().describe('Our id for the entity (numeric ids as strings), or a segment / source name.'),
   label: z.string().describe('What a person calls it: a SKU title, a campaign name, 华东仓.'),
