@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bestThreshold } from './calibrate-threshold.js';
 import { splitHeldOut } from './labelled-reviews.js';
-import { scoreNaiveBayes, trainNaiveBayes } from './naive-bayes.js';
+import { meanFeatureWeight, scoreNaiveBayes, trainNaiveBayes } from './naive-bayes.js';
 
-const OPTIONS = { alpha: 1, minDocuments: 1, maxFeatures: 100, balancedPrior: false, precision: 6 };
+const OPTIONS = { alpha: 1, minDocuments: 1, maxFeatures: 100, precision: 6 };
 
 describe('trainNaiveBayes', () => {
   it('computes Laplace-smoothed log-odds per feature and the log prior ratio', () => {
@@ -20,8 +20,14 @@ describe('trainNaiveBayes', () => {
     expect(model.weights.good).toBeCloseTo(Math.log(2), 6);
     // bad: log(1/6) − log(2/4) = log(1/3)
     expect(model.weights.bad).toBeCloseTo(Math.log(1 / 3), 6);
-    expect(model.bias).toBeCloseTo(Math.log(2), 6);
-    expect(scoreNaiveBayes(model, ['good', 'unknown'])).toBeCloseTo(2 * Math.log(2), 6);
+    expect(model.threshold).toBe(0);
+    // Mean over known features only: (log 2 + log 1/3) / 2; 'unknown' does not dilute it.
+    expect(scoreNaiveBayes(model, ['good', 'bad', 'unknown'])).toBeCloseTo(
+      (Math.log(2) + Math.log(1 / 3)) / 2,
+      6,
+    );
+    expect(scoreNaiveBayes({ ...model, threshold: 0.5 }, ['good'])).toBeCloseTo(Math.log(2) - 0.5, 6);
+    expect(meanFeatureWeight(model, ['unknown'])).toBeNull();
   });
 
   it('drops rare features and keeps only the most informative ones', () => {

@@ -1,9 +1,11 @@
-// Binarized multinomial naive Bayes for two classes, stored as one log-odds weight per feature:
-// score = bias + Σ weight(f) over the text's known features; positive when score > 0.
+// Binarized multinomial naive Bayes for two classes, stored as one log-odds weight per feature.
+// A text's score is the mean weight of its known features, so a one-line review and a long essay are
+// judged on the same scale; it is positive when the mean reaches the calibrated threshold.
 import { z } from 'zod';
 
 export const SentimentLanguageModelSchema = z.object({
-  bias: z.number(),
+  /** Mean log-odds at which a text turns positive; set by cross-validation. */
+  threshold: z.number(),
   weights: z.record(z.string(), z.number()),
 });
 export type SentimentLanguageModel = z.infer<typeof SentimentLanguageModelSchema>;
@@ -20,8 +22,6 @@ export interface TrainOptions {
   minDocuments: number;
   /** Keep only the most informative features, so the shipped file stays small. */
   maxFeatures: number;
-  /** Use equal class priors: reviews skew positive, and a skewed prior hides complaints. */
-  balancedPrior: boolean;
   /** Decimal places kept in the shipped weights. */
   precision: number;
 }
@@ -61,13 +61,25 @@ export function trainNaiveBayes(examples: LabelledFeatures[], options: TrainOpti
   for (const { feature, weight } of scored.slice(0, options.maxFeatures)) {
     weights[feature] = Math.round(weight * factor) / factor;
   }
-  const bias = options.balancedPrior ? 0 : Math.log(docs.pos / docs.neg);
-  return { bias: Math.round(bias * factor) / factor, weights };
+  return { threshold: 0, weights };
 }
 
-/** Log-odds that the text is positive. */
+/** Mean log-odds of the text's known features; null when it has none (empty or unseen text). */
+export function meanFeatureWeight(model: SentimentLanguageModel, features: Iterable<string>): number | null {
+  let sum = 0;
+  let known = 0;
+  for (const feature of features) {
+    const weight = model.weights[feature];
+    if (weight !== undefined) {
+      sum += weight;
+      known++;
+    }
+  }
+  return known > 0 ? sum / known : null;
+}
+
+/** Signed distance from the decision threshold: ≥ 0 reads positive; 0 for a text with no known feature. */
 export function scoreNaiveBayes(model: SentimentLanguageModel, features: Iterable<string>): number {
-  let score = model.bias;
-  for (const feature of features) score += model.weights[feature] ?? 0;
-  return score;
+  const mean = meanFeatureWeight(model, features);
+  return mean === null ? 0 : mean - model.threshold;
 }

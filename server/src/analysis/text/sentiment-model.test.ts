@@ -41,8 +41,16 @@ describe('shipped sentiment model', () => {
   });
 
   it('treats an empty review as neutral, not an error', () => {
-    expect(classifySentiment('', 'zh', model).score).toBe(model.languages.zh.bias);
-    expect(classifySentiment('   ', 'en', model).score).toBe(model.languages.en.bias);
+    expect(classifySentiment('', 'zh', model)).toEqual({ score: 0, isNegative: false });
+    expect(classifySentiment('   ', 'en', model)).toEqual({ score: 0, isNegative: false });
+  });
+
+  it('reads short one-line reviews on the same scale as long ones', () => {
+    expect(
+      classifySentiment('Great quality, exactly as described. Fast delivery!', 'en', model).isNegative,
+    ).toBe(false);
+    expect(classifySentiment('Waste of money. Returning it.', 'en', model).isNegative).toBe(true);
+    expect(classifySentiment('买了就后悔，根本不值这个价，大家别买。', 'zh', model).isNegative).toBe(true);
   });
 
   it('keeps the shipped file small', () => {

@@ -36,12 +36,12 @@ export function loadSentimentModel(): SentimentModel {
 }
 
 export interface SentimentJudgement {
-  /** Log-odds of positive; 0 for a text with no known feature. */
+  /** Mean log-odds per known feature minus the threshold; 0 for a text with no known feature. */
   score: number;
   isNegative: boolean;
 }
 
-/** Classifies one review; an empty or unknown text is neutral-positive (score 0), never an error. */
+/** Classifies one review; an empty or unknown text is neutral (score 0, not negative), never an error. */
 export function classifySentiment(
   text: string,
   language: TextLanguage,
