@@ -1,0 +1,17 @@
+/** A problem with the whole file (encoding, headers, broken quoting): nothing of it is imported. */
+export class ImportFileError extends Error {
+  constructor(message: string, options: { cause?: unknown; line?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'ImportFileError';
+    this.line = options.line ?? 0;
+  }
+  readonly line: number;
+}
+
+/** Thrown when the user (or the CLI's Ctrl-C) cancelled the import. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was imported.');
+    this.name = 'ImportCancelledError';
+  }
+}

@@ -1,0 +1,102 @@
+// Row validation with zod: each format declares which column feeds which field and how it parses;
+// a failed row yields one error per bad cell, with the file's column name and the raw value.
+import type { ImportRowError } from '@zhanggui/shared';
+import { z } from 'zod';
+import { type Parsed, parseCount, parseDay, parseInstant, parseMoneyCents } from './values.js';
+
+const MAX_VALUE_IN_ERROR = 120;
+
+function fromParser<T>(parse: (raw: string) => Parsed<T>) {
+  return z.string().transform((raw, ctx): T => {
+    const parsed = parse(raw);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  });
+}
+
+/** Blank cells become null; anything else must parse. */
+function optional<T>(schema: z.ZodType<T, string>) {
+  return z.string().transform((raw, ctx): T | null => {
+    if (raw.trim() === '') return null;
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  });
+}
+
+export const cell = {
+  money: () => fromParser(parseMoneyCents),
+  count: () => fromParser(parseCount),
+  instant: (timeZone: string) => fromParser((raw) => parseInstant(raw, timeZone)),
+  day: () => fromParser(parseDay),
+  text: (maxLength = 500) =>
+    z.string().trim().min(1, 'is empty').max(maxLength, `is longer than ${maxLength} characters`),
+  optional,
+  optionalText: (maxLength = 500) =>
+    z
+      .string()
+      .trim()
+      .max(maxLength, `is longer than ${maxLength} characters`)
+      .transform((s) => (s === '' ? null : s)),
+};
+
+/** A row schema: field name -> how its cell parses; the column map says where the cell is. */
+export type RowShape = Record<string, z.ZodType<unknown, string>>;
+
+export interface BoundRow<S extends RowShape> {
+  schema: z.ZodObject<S>;
+  /** Field -> index of the column in the file. */
+  indexes: Array<[keyof S & string, number]>;
+  /** Field -> column header as written in the file, for error messages. */
+  headers: Record<string, string>;
+}
+
+export function bindRow<S extends RowShape>(
+  shape: S,
+  columnIndex: Record<keyof S & string, number>,
+  headerOf: Record<keyof S & string, string>,
+): BoundRow<S> {
+  return {
+    schema: z.object(shape),
+    indexes: Object.entries(columnIndex) as Array<[keyof S & string, number]>,
+    headers: headerOf,
+  };
+}
+
+export type RowResult<S extends RowShape> =
+  | { ok: true; value: z.infer<z.ZodObject<S>> }
+  | { ok: false; errors: ImportRowError[] };
+
+export function validateRow<S extends RowShape>(
+  bound: BoundRow<S>,
+  fields: string[],
+  line: number,
+): RowResult<S> {
+  const input: Record<string, string> = {};
+  for (const [field, index] of bound.indexes) input[field] = fields[index] ?? '';
+  const result = bound.schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const errors = result.error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    const column = bound.headers[field] ?? null;
+    const raw = input[field];
+    return {
+      line,
+      column,
+      value: raw === undefined ? null : truncate(raw),
+      reason: column ? `${column} ${issue.message}` : issue.message,
+    };
+  });
+  return { ok: false, errors };
+}
+
+export function truncate(text: string): string {
+  return text.length > MAX_VALUE_IN_ERROR ? `${text.slice(0, MAX_VALUE_IN_ERROR)}…` : text;
+}
+
+/** The error for a row the parser flagged (broken quoting, wrong column count). */
+export function rowProblemError(row: { fields: string[]; line: number; problem?: string }): ImportRowError {
+  return { line: row.line, column: null, value: truncate(row.fields.join(',')), reason: row.problem ?? '' };
+}

@@ -1,0 +1,113 @@
+// Parsers for the values merchants' files hold: money to integer cents, counts, timestamps with or
+// without an offset (without one they are in the shop's time zone), and calendar days.
+
+const MONEY = /^(-)?(\d+)(?:\.(\d*))?$/;
+const DATE_TIME =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+
+/** "1,659.95", "¥12.5", "-3" -> cents; more than two decimals are rounded half away from zero. */
+export function parseMoneyCents(raw: string): Parsed<number> {
+  const text = raw.replace(/^[¥￥$€£]|,/g, '').trim();
+  const match = MONEY.exec(text);
+  if (!match) return fail(`"${raw}" is not an amount; write it like 1659.95`);
+  const [, minus, whole, decimals = ''] = match;
+  let cents = Number(whole) * 100 + Number(decimals.slice(0, 2).padEnd(2, '0'));
+  if (decimals.length > 2 && decimals.charCodeAt(2) >= 53) cents += 1;
+  if (!Number.isSafeInteger(cents) || cents > 2_147_483_647) return fail(`"${raw}" is too large an amount`);
+  return { ok: true, value: minus && cents !== 0 ? -cents : cents };
+}
+
+/** A whole, non-negative count like 3 or "1,200". */
+export function parseCount(raw: string): Parsed<number> {
+  const text = raw.replace(/,/g, '').trim();
+  if (!/^\d+$/.test(text)) return fail(`"${raw}" is not a whole number`);
+  const value = Number(text);
+  if (value > 2_147_483_647) return fail(`"${raw}" is too large`);
+  return { ok: true, value };
+}
+
+/** "2025-05-11 09:55:16 -0400", ISO 8601, or a local "2016-04-27 18:28:03" in timeZone. */
+export function parseInstant(raw: string, timeZone: string): Parsed<Date> {
+  const match = DATE_TIME.exec(raw.trim());
+  if (!match) return fail(`"${raw}" is not a date and time; write it like 2026-11-11 20:00:00`);
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = match;
+  const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
+  if (!isRealDateTime(...fields)) return fail(`"${raw}" is not a real date and time`);
+  const wallClock = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]);
+  const millis = Number(frac.slice(0, 3).padEnd(3, '0'));
+  const utc = zone ? wallClock - zoneOffsetMinutes(zone) * 60_000 : localToUtc(wallClock, timeZone);
+  return { ok: true, value: new Date(utc + millis) };
+}
+
+/** A calendar day "2026-11-11" or "2026/11/11" (no time part), as UTC midnight for a DATE column. */
+export function parseDay(raw: string): Parsed<Date> {
+  const match = DATE_TIME.exec(raw.trim());
+  if (!match || match[4] !== undefined) return fail(`"${raw}" is not a day; write it like 2026-11-11`);
+  const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isRealDateTime(y, mo, d, 0, 0, 0)) return fail(`"${raw}" is not a real calendar day`);
+  return { ok: true, value: new Date(Date.UTC(y, mo - 1, d)) };
+}
+
+function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60
+  );
+}
+
+function zoneOffsetMinutes(zone: string): number {
+  if (zone === 'Z') return 0;
+  const digits = zone.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return digits[0] === '-' ? -minutes : minutes;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+
+/** The zone's offset from UTC, in ms, at the instant utcMillis; cached per zone and hour. */
+export function zoneOffsetMs(timeZone: string, utcMillis: number): number {
+  const key = `${timeZone}|${Math.floor(utcMillis / 3_600_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(utcMillis).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
+  const offset = asUtc - Math.floor(utcMillis / 60_000) * 60_000;
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function localToUtc(wallClock: number, timeZone: string): number {
+  const firstGuess = wallClock - zoneOffsetMs(timeZone, wallClock);
+  const offset = zoneOffsetMs(timeZone, firstGuess);
+  return wallClock - offset;
+}
