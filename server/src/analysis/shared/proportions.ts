@@ -11,3 +11,9 @@ export function twoProportionZ(x1: number, n1: number, x0: number, n0: number): 
   if (variance <= 0) return null;
   return (x1 / n1 - x0 / n0) / Math.sqrt(variance);
 }
+
+/** z of x successes in n trials against an expected rate p; null when n is 0 or p is 0 or 1. */
+export function binomialZ(x: number, n: number, p: number): number | null {
+  if (n <= 0 || p <= 0 || p >= 1) return null;
+  return (x - n * p) / Math.sqrt(n * p * (1 - p));
+}

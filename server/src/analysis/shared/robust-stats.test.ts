@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twoProportionZ } from './proportions.js';
+import { binomialZ, twoProportionZ } from './proportions.js';
 import {
   median,
   medianAbsoluteDeviation,
@@ -40,5 +40,14 @@ describe('twoProportionZ', () => {
   it('has no answer for empty samples or rates without variance', () => {
     expect(twoProportionZ(0, 0, 5, 10)).toBeNull();
     expect(twoProportionZ(0, 10, 0, 10)).toBeNull();
+  });
+});
+
+describe('binomialZ', () => {
+  it('is −4.2 for 60 conversions in 1,000 visits against an expected 10%', () => {
+    // sd = sqrt(1000 · 0.1 · 0.9) = 9.4868; (60 − 100) / 9.4868 = −4.216
+    expect(binomialZ(60, 1000, 0.1)).toBeCloseTo(-40 / Math.sqrt(90), 10);
+    expect(binomialZ(0, 0, 0.1)).toBeNull();
+    expect(binomialZ(5, 10, 0)).toBeNull();
   });
 });

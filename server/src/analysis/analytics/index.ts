@@ -1,0 +1,39 @@
+// The analytics specialist: KPI against target by phase, hourly anomalies, the funnel by source,
+// search traffic gaps against category peers, and conversion drops after price rises.
+import { loadDataSpan } from '../shared/data-span.js';
+import { loadPromotions } from '../shared/promotion.js';
+import { DAY_MS } from '../shared/shop-time.js';
+import type { SpecialistAnalysis } from '../types.js';
+import { checkHourlyAnomalies } from './anomaly-check.js';
+import { checkKpiAgainstTargets } from './kpi-target.js';
+import { checkPriceRiseConversion } from './price-conversion.js';
+import { checkSearchGaps } from './search-gap.js';
+import { checkSourceFunnel } from './source-funnel.js';
+
+export const analyzeAnalytics: SpecialistAnalysis = async (context) => {
+  const span = await loadDataSpan(context);
+  if (!span.dataStart) {
+    return {
+      findings: [],
+      gaps: [
+        {
+          specialist: 'analytics',
+          check: 'shop-data',
+          reason: `The shop has no orders or traffic before ${span.asOf.toISOString()}: there is nothing to analyse yet.`,
+        },
+      ],
+    };
+  }
+  const promotions = await loadPromotions(context, {
+    from: new Date(span.from.getTime() - 30 * DAY_MS),
+    to: new Date(span.asOf.getTime() + 30 * DAY_MS),
+  });
+  const results = await Promise.all([
+    checkKpiAgainstTargets(context, span, promotions),
+    checkHourlyAnomalies(context, span, promotions),
+    checkSourceFunnel(context, span),
+    checkSearchGaps(context, span),
+    checkPriceRiseConversion(context, span),
+  ]);
+  return { findings: results.flatMap((r) => r.findings), gaps: results.flatMap((r) => r.gaps) };
+};
