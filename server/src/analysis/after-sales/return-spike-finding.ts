@@ -81,12 +81,12 @@ export function returnSpikeFinding(
         },
         {
           key: 'refundRate',
-          label: 'Refund requests per unit sold (week before)',
+          label: 'Refund requests per unit sold (that day and the week before)',
           value: roundRatio(spike.observed / spike.exposure),
           baseline: roundRatio(spike.baselineRate),
           baselineLabel: 'same SKU outside the window, smoothed toward the shop-wide rate',
           unit: 'ratio',
-          method: 'requests ÷ Σ over days of the mean daily units sold in the 7 days before each day',
+          method: 'requests ÷ Σ over days of the mean daily units sold that day and the 7 days before',
         },
         {
           key: 'dominantReasonShare',

@@ -10,7 +10,10 @@ import { dominantReason, loadRefundReasons } from './refund-reasons.js';
 import { returnSpikeFinding } from './return-spike-finding.js';
 
 export const RETURN_LOOKBACK_DAYS = 42;
-/** Refunds arrive days after the purchase: a day's exposure is the average daily units of the 7 days before it. */
+/**
+ * Refunds arrive from the same day (cancelled before shipping) to about a week after the purchase: a
+ * day's exposure is the mean daily units of that day and the 7 days before it.
+ */
 export const PURCHASE_LAG_DAYS = 7;
 const MIN_REFUNDS_TO_JUDGE = 5;
 
@@ -113,7 +116,7 @@ function groupBySku(rows: readonly SkuDayRow[]): Map<number, SkuDayRow[]> {
   return bySku;
 }
 
-/** Daily refunds with exposure = mean daily units over the 7 days before each day. */
+/** Daily refunds with exposure = mean daily units over the day and the 7 days before it. */
 export function refundSeries(
   local: LocalDays,
   rows: readonly { day: string; refunds: number; units: number }[],
@@ -125,7 +128,7 @@ export function refundSeries(
   const refunds = fillDays(local, rows, (day) => ({ day, refunds: 0, units: 0 }));
   return refunds.map((r, i) => {
     let units = 0;
-    for (let k = i; k < i + PURCHASE_LAG_DAYS; k++) units += unitsByDay.get(allDays[k]!) ?? 0;
-    return { day: r.day, observed: r.refunds, exposure: units / PURCHASE_LAG_DAYS };
+    for (let k = i; k <= i + PURCHASE_LAG_DAYS; k++) units += unitsByDay.get(allDays[k]!) ?? 0;
+    return { day: r.day, observed: r.refunds, exposure: units / (PURCHASE_LAG_DAYS + 1) };
   });
 }

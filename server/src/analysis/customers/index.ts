@@ -1,0 +1,38 @@
+// The customer-insight specialist: churn risk of valuable customers, the win-back segment, and the
+// new-vs-returning mix by promotion phase.
+import type { DataGap, Finding } from '@zhanggui/shared';
+import type { SpecialistAnalysis } from '../types.js';
+import { churnRiskFinding } from './churn-finding.js';
+import { scanChurnRisk } from './churn-risk.js';
+import { customerMixByPhase } from './customer-mix.js';
+import { loadLapsedSegment, winBackFinding } from './win-back.js';
+
+export const analyzeCustomers: SpecialistAnalysis = async (context) => {
+  const [scan, lapsed, mix] = await Promise.all([
+    scanChurnRisk(context),
+    loadLapsedSegment(context),
+    customerMixByPhase(context),
+  ]);
+  const findings: Finding[] = [];
+  const gaps: DataGap[] = [];
+  if (scan.repeatCustomers === 0) {
+    gaps.push({
+      specialist: 'customers',
+      check: 'churn-risk',
+      reason:
+        'No customer has two or more paid orders in the last 365 days: there is no purchase interval to judge silence against.',
+    });
+  }
+  const churn = churnRiskFinding(context, scan);
+  if (churn) findings.push(churn);
+  const winBack = winBackFinding(context, lapsed, mix);
+  if (winBack) findings.push(winBack);
+  else {
+    gaps.push({
+      specialist: 'customers',
+      check: 'win-back-opportunity',
+      reason: `Fewer than 20 customers last ordered 30–180 days ago: too few for a win-back send.`,
+    });
+  }
+  return { findings, gaps };
+};
