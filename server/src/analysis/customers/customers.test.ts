@@ -49,14 +49,14 @@ beforeAll(async () => {
         });
   }
   // 30 one-order buyers in the first week, and nothing since.
-  oneTimers.forEach((c, i) =>
+  oneTimers.forEach((c, i) => {
     orders.push({
       placedAt: shanghai(plusDays(START, i % 7), 9),
       skuId: sku,
       unitPriceCents: 8_000,
       customerId: c,
-    }),
-  );
+    });
+  });
   await addOrders(db.pool, shopId, orders);
   const { rows } = await db.pool.query(
     `INSERT INTO promotions (shop_id, name, starts_at, ends_at, gmv_target_cents) VALUES ($1, '双11', $2, $3, 1) RETURNING id`,
