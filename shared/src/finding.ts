@@ -71,6 +71,7 @@ export const ImpactRangeSchema = z.object({
 
 export const STRATEGY_KINDS = [
   'shift-ad-budget',
+  'adjust-budget',
   'pause-campaign',
   'restock-sku',
   'transfer-stock',
