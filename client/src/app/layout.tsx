@@ -26,9 +26,9 @@ export function AppLayout() {
           <span className={styles.logo} aria-hidden="true">
             掌
           </span>
-          <span className={styles.brandText}>
+          <span className={styles.brandText} title={t('app.tagline')}>
             <strong>掌柜</strong>
-            <small>Zhanggui · {t('app.tagline')}</small>
+            <small>Zhanggui</small>
           </span>
         </div>
         <nav aria-label={t('nav.label')} className={styles.nav}>

@@ -4,6 +4,9 @@
 /** What the UI prints for a figure that is undefined (a ratio with a zero denominator). */
 export const NO_VALUE = '—';
 
+/** Conversion and refund rates are small: two decimals tell 3.41% from 3.45%. */
+export const RATE_FRACTION_DIGITS = 2;
+
 export interface MoneyFormatOptions {
   /** Short form for axes: ¥12万, CN¥120K. */
   compact?: boolean;

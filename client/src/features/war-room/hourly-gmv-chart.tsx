@@ -31,7 +31,6 @@ export const PHASE_COLOURS: Record<string, string> = {
 const LINE_COLOUR = '#2f5bd3';
 const GRID_COLOUR = '#e3e7ee';
 const TICK_STYLE = { fontSize: 11, fill: '#8a93a3' };
-const HOUR_MS = 3_600_000;
 
 interface Point {
   at: number;
@@ -70,7 +69,8 @@ export function HourlyGmvChart({ series, range, phases }: HourlyGmvChartProps) {
     return <p className={styles.chartEmpty}>{t('warRoom.chart.empty')}</p>;
 
   const start = points[0]!.at;
-  const end = points[points.length - 1]!.at + HOUR_MS;
+  // Each point sits at the start of its hour, so the line ends at the last hour's start.
+  const end = points[points.length - 1]!.at;
   const shaded = phases
     .filter((phase) => phase.startsAt && phase.endsAt)
     .map((phase) => ({
@@ -90,7 +90,8 @@ export function HourlyGmvChart({ series, range, phases }: HourlyGmvChartProps) {
       aria-label={t('warRoom.chart.ariaLabel', { range: formatDateRange(range) })}
     >
       <p className={styles.chartMeta} data-part="busiest">
-        {t('warRoom.chart.busiest')} <strong>{formatShopHour(busiest.at, timeZone, locale)}</strong> ·{' '}
+        {t('warRoom.chart.busiest')}
+        <strong>{formatShopHour(busiest.at, timeZone, locale)}</strong> ·{' '}
         <Money cents={busiest.gmvCents} currency={currency} />
       </p>
       <AreaChart

@@ -6,7 +6,7 @@ import { Money } from '../../components/money';
 import { Percent } from '../../components/percent';
 import { Skeleton } from '../../components/skeleton';
 import { useLocale } from '../../i18n/i18n';
-import { formatCount, roundMinorUnits } from '../../lib/format';
+import { formatCount, RATE_FRACTION_DIGITS, roundMinorUnits } from '../../lib/format';
 import styles from './war-room.module.css';
 
 /** How each figure is shown and which direction is good news. */
@@ -19,9 +19,6 @@ const KPI_DISPLAY: Record<KpiKey, { kind: 'money' | 'count' | 'percent'; higherI
   refundRate: { kind: 'percent', higherIsBetter: false },
 };
 
-/** Conversion and refund rates are small: two decimals tell 3.41% from 3.45%. */
-export const KPI_PERCENT_DIGITS = 2;
-
 export function KpiGrid({ kpis, isUpdating }: { kpis: ShopKpis; isUpdating: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -29,7 +26,7 @@ export function KpiGrid({ kpis, isUpdating }: { kpis: ShopKpis; isUpdating: bool
     const { kind } = KPI_DISPLAY[key];
     return (value: number): ReactNode => {
       if (kind === 'money') return <Money cents={roundMinorUnits(value)} currency={kpis.currency} />;
-      if (kind === 'percent') return <Percent ratio={value} fractionDigits={KPI_PERCENT_DIGITS} />;
+      if (kind === 'percent') return <Percent ratio={value} fractionDigits={RATE_FRACTION_DIGITS} />;
       return <span className="figure">{formatCount(value, locale)}</span>;
     };
   };

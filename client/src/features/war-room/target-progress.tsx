@@ -49,6 +49,12 @@ export function TargetProgress({ kpis, isUpdating }: { kpis: ShopKpis; isUpdatin
                 <Money cents={target.gmvTargetCents} currency={kpis.currency} />
               </dd>
             </div>
+            <div>
+              <dt>{t('warRoom.target.remaining')}</dt>
+              <dd>
+                <Money cents={Math.max(0, target.gmvTargetCents - gmvCents)} currency={kpis.currency} />
+              </dd>
+            </div>
           </dl>
           <p className={styles.note}>{t('warRoom.target.note', { promotion: target.promotionName })}</p>
         </>
