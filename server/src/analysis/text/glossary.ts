@@ -1,0 +1,75 @@
+// A small Chinese→English glossary of merchant words, for English titles and copy drafted from Chinese
+// listings. Words without an entry are left out of the English draft rather than guessed.
+export const ZH_EN_GLOSSARY: ReadonlyMap<string, string> = new Map([
+  ['羽绒服', 'down jacket'],
+  ['白鸭绒', 'white duck down'],
+  ['毛衣', 'sweater'],
+  ['针织衫', 'knit top'],
+  ['运动鞋', 'sneakers'],
+  ['跑步鞋', 'running shoes'],
+  ['保温杯', 'insulated bottle'],
+  ['面霜', 'face cream'],
+  ['蓝牙耳机', 'Bluetooth earbuds'],
+  ['围巾', 'scarf'],
+  ['外套', 'coat'],
+  ['连衣裙', 'dress'],
+  ['卫衣', 'hoodie'],
+  ['羊毛', 'wool'],
+  ['羊绒', 'cashmere'],
+  ['纯棉', 'cotton'],
+  ['真丝', 'silk'],
+  ['高领', 'turtleneck'],
+  ['加厚', 'thick'],
+  ['保暖', 'warm'],
+  ['轻薄', 'lightweight'],
+  ['透气', 'breathable'],
+  ['减震', 'cushioned'],
+  ['防滑', 'non-slip'],
+  ['轻便', 'light'],
+  ['大容量', 'large capacity'],
+  ['便携', 'portable'],
+  ['保湿', 'moisturizing'],
+  ['补水', 'hydrating'],
+  ['修护', 'repairing'],
+  ['降噪', 'noise-cancelling'],
+  ['无线', 'wireless'],
+  ['长续航', 'long battery life'],
+  ['316不锈钢', '316 stainless steel'],
+  ['新款', 'new'],
+  ['2026新款', '2026 new'],
+  ['百搭', 'versatile'],
+  ['宽松', 'loose-fit'],
+  ['修身', 'slim-fit'],
+  ['连帽', 'hooded'],
+  ['短款', 'cropped'],
+  ['长款', 'long'],
+  ['冬季', 'winter'],
+  ['秋冬', 'autumn-winter'],
+  ['女', "women's"],
+  ['男', "men's"],
+  ['男女', 'unisex'],
+  ['情侣款', "couples'"],
+  ['学生', 'student'],
+  ['敏感肌', 'for sensitive skin'],
+  ['正品', 'authentic'],
+  ['包邮', 'free shipping'],
+  ['黑色', 'black'],
+  ['白色', 'white'],
+  ['灰色', 'grey'],
+  ['米白', 'off-white'],
+  ['藏青', 'navy'],
+  ['酒红', 'burgundy'],
+  ['奶白', 'milk white'],
+  ['焦糖色', 'caramel'],
+  ['燕麦色', 'oatmeal'],
+]);
+
+/** English for the words that have an entry, in order, each once. */
+export function translateWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    const english = ZH_EN_GLOSSARY.get(word);
+    if (english && !out.includes(english)) out.push(english);
+  }
+  return out;
+}
