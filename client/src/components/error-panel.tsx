@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../lib/trpc-error';
+import { describeError, isClientError } from '../lib/trpc-error';
 import styles from './error-panel.module.css';
 
 interface ErrorPanelProps {
@@ -9,7 +9,10 @@ interface ErrorPanelProps {
   onRetry?: () => void;
 }
 
-/** How every failed request looks: what failed, the server's reason, per-field problems, and a retry. */
+/**
+ * How every failed request looks: what failed, the server's reason, per-field problems, and a retry
+ * when retrying can help (not for a 4xx: the same request fails the same way).
+ */
 export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
   const { t } = useTranslation();
   const description = describeError(error);
@@ -33,7 +36,7 @@ export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
             ))}
           </ul>
         )}
-        {onRetry && (
+        {onRetry && !isClientError(error) && (
           <button type="button" className={styles.retry} onClick={onRetry}>
             {t('errors.retry')}
           </button>
