@@ -1,0 +1,182 @@
+// Weak titles: listings whose title lacks the keywords the category's best sellers share, confirmed by
+// a search-traffic share far below category peers (the traffic gap is what a weak title costs).
+import type { DataGap, EntityRef, Finding } from '@zhanggui/shared';
+import { buildFindingId } from '../shared/finding-id.js';
+import { impactRange } from '../shared/impact.js';
+import { formatPercent } from '../shared/money.js';
+import { roundRatio } from '../shared/ratios.js';
+import { median } from '../shared/robust-stats.js';
+import type { AnalysisContext } from '../types.js';
+import { reviewTitle, type TitleReview } from './title-quality.js';
+
+export const TITLE_LOOKBACK_DAYS = 30;
+const BEST_SELLERS = 5;
+const MIN_BEST_SELLERS = 3;
+/** A product's search share must be below this fraction of its category's median to count as a gap. */
+const SEARCH_GAP_RATIO = 0.6;
+const MIN_VISITS = 30;
+
+interface ProductRow extends Record<string, unknown> {
+  product_id: number;
+  title: string;
+  category: string;
+  sku_ids: number[];
+  sku_names: string[];
+  gmv: number;
+  visits: number;
+  search_visits: number;
+}
+
+export async function detectWeakTitles(
+  context: AnalysisContext,
+): Promise<{ findings: Finding[]; gaps: DataGap[] }> {
+  const from = new Date(context.at.getTime() - TITLE_LOOKBACK_DAYS * 86_400_000);
+  const rows = await context.query<ProductRow>(
+    `WITH g AS (
+       SELECT sku_id, sum(gmv_cents)::float8 AS gmv FROM sku_hourly_rollup
+       WHERE shop_id = $1 AND hour >= $2 AND hour < $3 GROUP BY sku_id
+     ),
+     t AS (
+       SELECT sku_id, sum(visits)::int AS visits, (sum(visits) FILTER (WHERE source = 'search'))::int AS search_visits
+       FROM sku_traffic_daily WHERE shop_id = $1 AND day >= ($2 AT TIME ZONE $4)::date AND day < ($3 AT TIME ZONE $4)::date
+       GROUP BY sku_id
+     )
+     SELECT p.id AS product_id, p.title, p.category, array_agg(s.id ORDER BY s.id) AS sku_ids,
+            array_agg(s.name ORDER BY s.id) AS sku_names, coalesce(sum(g.gmv), 0)::float8 AS gmv,
+            coalesce(sum(t.visits), 0)::int AS visits, coalesce(sum(t.search_visits), 0)::int AS search_visits
+     FROM products p JOIN skus s ON s.shop_id = p.shop_id AND s.product_id = p.id
+     LEFT JOIN g ON g.sku_id = s.id LEFT JOIN t ON t.sku_id = s.id
+     WHERE p.shop_id = $1
+     GROUP BY p.id ORDER BY p.category, gmv DESC, p.id`,
+    [context.shopId, from, context.at, context.timeZone],
+  );
+  const byCategory = new Map<string, ProductRow[]>();
+  for (const row of rows) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
+  const findings: Finding[] = [];
+  const gaps: DataGap[] = [];
+  const hasTraffic = rows.some((r) => r.visits > 0);
+  for (const [category, products] of byCategory) {
+    const sellers = products.filter((p) => p.gmv > 0);
+    if (sellers.length < MIN_BEST_SELLERS + 1) continue;
+    const shares = products.filter((p) => p.visits >= MIN_VISITS).map((p) => p.search_visits / p.visits);
+    const categoryShare = median(shares);
+    for (const product of products) {
+      const best = sellers.filter((p) => p.product_id !== product.product_id).slice(0, BEST_SELLERS);
+      const review = reviewTitle(
+        product.title,
+        best.map((p) => p.title),
+      );
+      if (review.missingKeywords.length === 0) continue;
+      const share = product.visits >= MIN_VISITS ? product.search_visits / product.visits : null;
+      const hasSearchGap =
+        share !== null && categoryShare !== null && share < SEARCH_GAP_RATIO * categoryShare;
+      if (hasTraffic ? !hasSearchGap : review.missingKeywords.length < 2) continue;
+      findings.push(weakTitleFinding(context, product, category, review, share, categoryShare, best.length));
+    }
+  }
+  if (rows.length === 0) {
+    gaps.push({ specialist: 'creatives', check: 'weak-title', reason: 'The shop has no products.' });
+  }
+  return { findings, gaps };
+}
+
+function weakTitleFinding(
+  context: AnalysisContext,
+  product: ProductRow,
+  category: string,
+  review: TitleReview,
+  share: number | null,
+  categoryShare: number | null,
+  bestSellerCount: number,
+): Finding {
+  const keywords = review.missingKeywords.map((k) => k.keyword);
+  const entities: EntityRef[] = [
+    { kind: 'product', id: String(product.product_id), label: product.title },
+    ...product.sku_ids.map((id, i) => ({
+      kind: 'sku' as const,
+      id: String(id),
+      label: `${product.title} ${product.sku_names[i]}`,
+    })),
+  ];
+  // If search reached the category's share, the extra search visits convert like the product's other visits.
+  let weeklyGain = 0;
+  if (share !== null && categoryShare !== null && categoryShare < 1 && product.visits > 0) {
+    const otherVisits = product.visits - product.search_visits;
+    const extraVisits = Math.max(
+      0,
+      (otherVisits * categoryShare) / (1 - categoryShare) - product.search_visits,
+    );
+    weeklyGain = ((extraVisits * (product.gmv / product.visits)) / TITLE_LOOKBACK_DAYS) * 7;
+  }
+  const gmv = impactRange(weeklyGain * 0.5, 0.6);
+  const hasGap = share !== null && categoryShare !== null;
+  return {
+    id: buildFindingId('creatives', 'weak-title', [entities[0]!]),
+    specialist: 'creatives',
+    type: 'weak-title',
+    severity: hasGap && keywords.length >= 2 ? 'high' : 'medium',
+    title: `Title of "${product.title}" lacks ${keywords.join('、')}`,
+    summary:
+      `${bestSellerCount} best sellers in ${category} carry ${keywords.join('、')}; this title does not` +
+      (hasGap
+        ? `, and search brings ${formatPercent(share)} of its visits against ${formatPercent(categoryShare)} for the category.`
+        : '.') +
+      ` Suggested: "${review.rewrittenZh}" / "${review.rewrittenEn}".`,
+    entities,
+    window: {
+      from: new Date(context.at.getTime() - TITLE_LOOKBACK_DAYS * 86_400_000).toISOString(),
+      to: context.at.toISOString(),
+    },
+    evidence: {
+      figures: [
+        {
+          key: 'missingKeywords',
+          label: 'Best-seller keywords missing from the title',
+          value: keywords.length,
+          baseline: 0,
+          baselineLabel: `keywords carried by ≥ 80% of the category's top ${bestSellerCount} sellers (GMV, ${TITLE_LOOKBACK_DAYS} days)`,
+          unit: 'count',
+          method: 'shared character runs (zh) or words (en) of best-seller titles, not found in this title',
+        },
+        {
+          key: 'searchShare',
+          label: 'Search share of visits',
+          value: roundRatio(share),
+          baseline: roundRatio(categoryShare),
+          baselineLabel: 'median over the category’s products with ≥ 30 visits',
+          unit: 'ratio',
+          method: `search visits ÷ all visits, sku_traffic_daily, ${TITLE_LOOKBACK_DAYS} days`,
+        },
+        {
+          key: 'titleLength',
+          label: 'Title length',
+          value: review.length,
+          baseline: null,
+          baselineLabel: 'zh 12–30 characters, en 25–150',
+          unit: 'count',
+          method: review.lengthIssue ?? 'within range',
+        },
+      ],
+      series: [],
+    },
+    confidence: hasGap ? 0.8 : 0.5,
+    strategies: [
+      {
+        kind: 'rewrite-title',
+        title: `Rewrite the title with ${keywords.join('、')}: "${review.rewrittenZh}"`,
+        params: {
+          productId: String(product.product_id),
+          keywords,
+          titleZh: review.rewrittenZh,
+          titleEn: review.rewrittenEn,
+          repeatedWords: review.repeatedWords,
+        },
+        expectedImpact: { gmvCents: gmv, profitCents: null },
+        risk: {
+          level: 'low',
+          note: 'A retitled listing can lose its ranking for a few days while search re-indexes it.',
+        },
+      },
+    ],
+  };
+}
