@@ -1,0 +1,212 @@
+// ROAS collapse: the stretch of days where a campaign's conversions per click fell far below its own
+// rate outside it, after moving that rate by how the other campaigns' conversion moved each day (a
+// promotion day lifts every campaign; only a fall beyond that is this campaign's problem).
+import type { Finding } from '@zhanggui/shared';
+import { type DeficitWindow, findDeficitWindow } from '../shared/deficit-window.js';
+import { figure, series } from '../shared/evidence.js';
+import { buildFindingId } from '../shared/finding-id.js';
+import { impactRange } from '../shared/impact.js';
+import { formatMoney } from '../shared/money.js';
+import { safeRatio } from '../shared/ratios.js';
+import { localDateStart, toIsoWindow } from '../shared/shop-time.js';
+import type { AnalysisContext } from '../types.js';
+import { type AdData, type CampaignDay, type CampaignInfo, campaignMetrics, sumDays } from './ad-data.js';
+
+export interface RoasCollapse {
+  campaign: CampaignInfo;
+  window: DeficitWindow;
+  isOngoing: boolean;
+}
+
+/** Others' conversion rate per day relative to their rate over all days (1 where they had no clicks). */
+export function peerConversionIndex(data: AdData, campaignId: number): number[] {
+  const others = [...data.daily.entries()].filter(([id]) => id !== campaignId).map(([, days]) => days);
+  const perDay = data.days.map((_, d) => sumDays(others.map((days) => days[d]!)));
+  const overall = safeRatio(
+    perDay.reduce((s, t) => s + t.conversions, 0),
+    perDay.reduce((s, t) => s + t.clicks, 0),
+  );
+  return perDay.map((t) => {
+    const rate = safeRatio(t.conversions, t.clicks);
+    return rate === null || overall === null || overall === 0 ? 1 : rate / overall;
+  });
+}
+
+export function detectRoasCollapses(data: AdData): RoasCollapse[] {
+  const collapses: RoasCollapse[] = [];
+  for (const campaign of data.campaigns) {
+    const days = data.daily.get(campaign.id)!;
+    if (days.every((d) => d.spendCents === 0)) continue;
+    const index = peerConversionIndex(data, campaign.id);
+    const window = findDeficitWindow(
+      days.map((d, i) => ({ observed: d.conversions, exposure: d.clicks * index[i]! })),
+    );
+    if (window) collapses.push({ campaign, window, isOngoing: window.end === days.length });
+  }
+  return collapses;
+}
+
+export function roasCollapseFinding(
+  context: AnalysisContext,
+  data: AdData,
+  collapse: RoasCollapse,
+  asOf: Date,
+): Finding {
+  const { campaign, window } = collapse;
+  const money = (cents: number) => formatMoney(cents, context.currency);
+  const days = data.daily.get(campaign.id)!;
+  const inside = days.slice(window.start, window.end);
+  // Judged like a person would: the week before the collapse, or the week after when it starts the look-back.
+  const before = days.slice(Math.max(0, window.start - 7), window.start).filter((d) => d.spendCents > 0);
+  const baselineDays = before.length >= 3 ? before : days.slice(window.end, window.end + 7);
+  const baselineLabel = before.length >= 3 ? 'the 7 days before' : 'the 7 days after';
+  const now = campaignMetrics(sumDays(inside));
+  const base = campaignMetrics(sumDays(baselineDays));
+  const spend = sumDays(inside).spendCents;
+  const revenue = sumDays(inside).revenueCents;
+  const wasted = base.roas ? Math.max(0, spend - revenue / base.roas) : 0;
+  const from = localDateStart(inside[0]!.day, context.timeZone);
+  const to = window.end < days.length ? localDateStart(days[window.end]!.day, context.timeZone) : asOf;
+  const entities = [{ kind: 'campaign' as const, id: String(campaign.id), label: campaign.name }];
+  const perDaySpend = spend / inside.length;
+  const best = bestOtherCampaign(data, campaign.id);
+  const strategies: Finding['strategies'] = collapse.isOngoing
+    ? [
+        {
+          kind: 'pause-campaign',
+          title: `Pause ${campaign.name} until its conversion recovers`,
+          params: { campaignId: String(campaign.id) },
+          expectedImpact: {
+            gmvCents: impactRange(-(revenue / inside.length) * 7, 0.3),
+            profitCents:
+              campaign.marginRatio === null
+                ? null
+                : impactRange((perDaySpend - (revenue / inside.length) * campaign.marginRatio) * 7, 0.3),
+          },
+          risk: { level: 'medium', note: 'Loses the little revenue it still brings; impact over 7 days.' },
+        },
+        ...(best
+          ? [
+              {
+                kind: 'shift-ad-budget' as const,
+                title: `Shift ${money(perDaySpend)} a day from ${campaign.name} to ${best.campaign.name} (ROAS ${best.roas.toFixed(2)})`,
+                params: {
+                  fromCampaignId: String(campaign.id),
+                  toCampaignId: String(best.campaign.id),
+                  amountCents: Math.round(perDaySpend),
+                },
+                // The receiving campaign earns less on extra money than on its current spend (diminishing returns).
+                expectedImpact: {
+                  gmvCents: impactRange((perDaySpend * best.roas * 0.6 - revenue / inside.length) * 7, 0.4),
+                  profitCents: null,
+                },
+                risk: {
+                  level: 'low' as const,
+                  note: 'Reversible; watch the receiving campaign’s ROAS for a few days. Impact over 7 days.',
+                },
+              },
+            ]
+          : []),
+      ]
+    : [
+        {
+          kind: 'investigate',
+          title: `Find what broke ${campaign.name}'s conversion for ${inside.length} days and add a daily ROAS alert`,
+          params: { campaignId: String(campaign.id), from: from.toISOString(), to: to.toISOString() },
+          expectedImpact: { gmvCents: impactRange(0, 0), profitCents: impactRange(wasted, 0.5) },
+          risk: {
+            level: 'low',
+            note: 'Investigation only; the profit range is the spend the collapse wasted, which an alert would have saved.',
+          },
+        },
+      ];
+  return {
+    id: buildFindingId('ads', 'roas-collapse', entities),
+    specialist: 'ads',
+    type: 'roas-collapse',
+    severity: collapse.isOngoing ? 'high' : 'medium',
+    title: `${campaign.name}: ROAS fell to ${now.roas?.toFixed(2) ?? '—'} from ${base.roas?.toFixed(2) ?? '—'}${collapse.isOngoing ? '' : ' (recovered)'}`,
+    summary:
+      `From ${inside[0]!.day} for ${inside.length} days, ${campaign.name} spent ${money(spend)} for ${money(revenue)} of revenue ` +
+      `(ROAS ${now.roas?.toFixed(2) ?? '—'} against ${base.roas?.toFixed(2) ?? '—'} in ${baselineLabel}). ` +
+      `Clicks continued but ${window.observed} conversions came where about ${Math.round(window.expected)} were due: ` +
+      `about ${money(wasted)} of spend was wasted.`,
+    entities,
+    window: toIsoWindow({ from, to }),
+    evidence: {
+      figures: [
+        figure(
+          'roas',
+          'ROAS',
+          'ratio',
+          now.roas,
+          { value: base.roas, label: baselineLabel },
+          'ad revenue / spend, ad_campaign_daily',
+        ),
+        figure(
+          'cvr',
+          'Conversions per click',
+          'ratio',
+          now.cvr,
+          { value: base.cvr, label: baselineLabel },
+          'conversions / clicks',
+        ),
+        figure(
+          'cpaCents',
+          'Cost per conversion',
+          'cents',
+          now.cpaCents,
+          { value: base.cpaCents, label: baselineLabel },
+          'spend / conversions',
+        ),
+        figure(
+          'ctr',
+          'Click-through rate',
+          'ratio',
+          now.ctr,
+          { value: base.ctr, label: baselineLabel },
+          'clicks / impressions',
+        ),
+        figure(
+          'conversions',
+          'Conversions in the window',
+          'count',
+          window.observed,
+          {
+            value: window.expected,
+            label: 'own rate outside the window, moved with the other campaigns’ daily rate',
+          },
+          'Poisson deficit scan over days',
+        ),
+        figure(
+          'wastedSpendCents',
+          'Wasted spend',
+          'cents',
+          wasted,
+          { value: 0, label: 'at the baseline ROAS' },
+          'spend − revenue / baseline ROAS',
+        ),
+      ],
+      series: [
+        series(
+          'roas',
+          'ROAS per day',
+          'ratio',
+          days.map((d: CampaignDay) => ({ at: d.day, value: safeRatio(d.revenueCents, d.spendCents) })),
+        ),
+      ],
+    },
+    confidence: Math.min(0.95, 0.6 + window.logLikelihoodRatio / 200),
+    strategies,
+  };
+}
+
+function bestOtherCampaign(data: AdData, excludeId: number) {
+  let best: { campaign: CampaignInfo; roas: number } | null = null;
+  for (const campaign of data.campaigns) {
+    if (campaign.id === excludeId) continue;
+    const roas = campaignMetrics(sumDays(data.daily.get(campaign.id)!.slice(-7))).roas;
+    if (roas !== null && (!best || roas > best.roas)) best = { campaign, roas };
+  }
+  return best;
+}
