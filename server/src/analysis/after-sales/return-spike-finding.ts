@@ -23,7 +23,7 @@ export function returnSpikeFinding(
 ): Finding {
   const days = spike.end - spike.start;
   const ratio = spike.observed / spike.expected;
-  const severity: Severity = ratio >= 3 && spike.observed >= 15 ? 'high' : ratio >= 2 ? 'medium' : 'low';
+  const severity: Severity = ratio >= 4 && spike.observed >= 15 ? 'high' : ratio >= 2 ? 'medium' : 'low';
   const meanRefundCents = refundAmountInWindowCents / spike.observed;
   const excessPerWeek = ((spike.observed - spike.expected) / days) * 7;
   const gmv = impactRange(excessPerWeek * meanRefundCents, 0.5);
@@ -81,7 +81,7 @@ export function returnSpikeFinding(
         },
         {
           key: 'refundRate',
-          label: 'Refund requests per unit sold (that day and the week before)',
+          label: 'Refund requests per unit sold (that day and the 7 before)',
           value: roundRatio(spike.observed / spike.exposure),
           baseline: roundRatio(spike.baselineRate),
           baselineLabel: 'same SKU outside the window, smoothed toward the shop-wide rate',

@@ -12,10 +12,13 @@ import { returnSpikeFinding } from './return-spike-finding.js';
 export const RETURN_LOOKBACK_DAYS = 42;
 /**
  * Refunds arrive from the same day (cancelled before shipping) to about a week after the purchase: a
- * day's exposure is the mean daily units of that day and the 7 days before it.
+ * day's exposure is the mean daily units of that day and the 7 days before it. (A 14-day lag smeared
+ * the Double 11 peak over the tail weeks and hid real spikes there.)
  */
 export const PURCHASE_LAG_DAYS = 7;
 const MIN_REFUNDS_TO_JUDGE = 5;
+/** A spike is a burst; a month-long elevation is a different problem (the product itself). */
+const MAX_SPIKE_DAYS = 10;
 
 interface SkuDayRow extends Record<string, unknown> {
   sku_id: number;
@@ -83,6 +86,7 @@ export async function detectReturnSpikes(context: AnalysisContext): Promise<Retu
       priorRate,
       priorExposure: 1 / priorRate,
       minObserved: MIN_REFUNDS_TO_JUDGE,
+      maxDays: MAX_SPIKE_DAYS,
       minRatio: 2,
       minLogLikelihoodRatio: 10,
     });

@@ -13,7 +13,7 @@ export const TITLE_LOOKBACK_DAYS = 30;
 const BEST_SELLERS = 5;
 const MIN_BEST_SELLERS = 3;
 /** A product's search share must be below this fraction of its category's median to count as a gap. */
-const SEARCH_GAP_RATIO = 0.6;
+const SEARCH_GAP_RATIO = 0.4;
 const MIN_VISITS = 30;
 
 interface ProductRow extends Record<string, unknown> {
@@ -47,7 +47,7 @@ export async function detectWeakTitles(
      FROM products p JOIN skus s ON s.shop_id = p.shop_id AND s.product_id = p.id
      LEFT JOIN g ON g.sku_id = s.id LEFT JOIN t ON t.sku_id = s.id
      WHERE p.shop_id = $1
-     GROUP BY p.id ORDER BY p.category, gmv DESC, p.id`,
+     GROUP BY p.shop_id, p.id ORDER BY p.category, gmv DESC, p.id`,
     [context.shopId, from, context.at, context.timeZone],
   );
   const byCategory = new Map<string, ProductRow[]>();
@@ -114,7 +114,7 @@ function weakTitleFinding(
     id: buildFindingId('creatives', 'weak-title', [entities[0]!]),
     specialist: 'creatives',
     type: 'weak-title',
-    severity: hasGap && keywords.length >= 2 ? 'high' : 'medium',
+    severity: hasGap && review.missingKeywords.some((k) => k.coverage === 1) ? 'high' : 'medium',
     title: `Title of "${product.title}" lacks ${keywords.join('、')}`,
     summary:
       `${bestSellerCount} best sellers in ${category} carry ${keywords.join('、')}; this title does not` +
