@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { suggestMarkdown } from './markdown.js';
-import { daysOfCover, planReorder, planTransfers, projectStockOut } from './stock-math.js';
+import {
+  daysOfCover,
+  demandProfile,
+  planReorder,
+  planTransfers,
+  projectScaledStockOut,
+  projectStockOut,
+} from './stock-math.js';
 
 const hour = (h: number) => new Date(Date.UTC(2026, 10, 10, h));
 
@@ -107,5 +114,20 @@ describe('suggestMarkdown', () => {
     expect(markdown.profitDeltaCents).toBeNull();
     expect(markdown.cashFreedCents).toBeNull();
     expect(markdown.gmvDeltaCents).toBe(Math.round(18 * 3500 - 30 * 1500));
+  });
+});
+
+describe('projectScaledStockOut', () => {
+  it('agrees with the hour-by-hour walk for demand = velocity × profile', () => {
+    const shape = [0.5, 1, 2, 0, 3, 1].map((units, h) => ({ hour: hour(h), units }));
+    const profile = demandProfile(shape);
+    for (const stock of [0, 1, 4, 7, 10, 14, 15]) {
+      const walked = projectStockOut(
+        stock,
+        shape.map((d) => ({ hour: d.hour, units: d.units * 2 })),
+      );
+      expect(projectScaledStockOut(stock, 2, profile)).toEqual(walked);
+    }
+    expect(projectScaledStockOut(5, 0, profile)).toBeNull();
   });
 });

@@ -118,3 +118,42 @@ export function planTransfers(
   }
   return transfers;
 }
+
+export interface DemandProfile {
+  hours: readonly Date[];
+  /** cumulative[i] = demand of hours 0..i for one unit of velocity. */
+  cumulative: Float64Array;
+}
+
+export function demandProfile(demandPerUnitVelocity: readonly HourDemand[]): DemandProfile {
+  const cumulative = new Float64Array(demandPerUnitVelocity.length);
+  let sum = 0;
+  demandPerUnitVelocity.forEach((d, i) => {
+    sum += d.units;
+    cumulative[i] = sum;
+  });
+  return { hours: demandPerUnitVelocity.map((d) => d.hour), cumulative };
+}
+
+/**
+ * projectStockOut for demand = velocity × a shared profile, by binary search on the cumulative
+ * profile: thousands of SKUs share one calendar, so each costs a few steps instead of a walk.
+ */
+export function projectScaledStockOut(
+  availableUnits: number,
+  velocity: number,
+  profile: DemandProfile,
+): StockOut | null {
+  const n = profile.cumulative.length;
+  // A hair of tolerance: float sums of hourly shares must not run out a stock they exactly cover.
+  const stock = Math.max(0, availableUnits) + 1e-9;
+  if (n === 0 || velocity <= 0 || velocity * profile.cumulative[n - 1]! <= stock) return null;
+  let low = 0;
+  let high = n - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (velocity * profile.cumulative[mid]! > stock) high = mid;
+    else low = mid + 1;
+  }
+  return { hour: profile.hours[low]!, unmetUnits: velocity * profile.cumulative[n - 1]! - Math.max(0, availableUnits) };
+}
