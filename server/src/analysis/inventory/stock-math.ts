@@ -155,5 +155,8 @@ export function projectScaledStockOut(
     if (velocity * profile.cumulative[mid]! > stock) high = mid;
     else low = mid + 1;
   }
-  return { hour: profile.hours[low]!, unmetUnits: velocity * profile.cumulative[n - 1]! - Math.max(0, availableUnits) };
+  return {
+    hour: profile.hours[low]!,
+    unmetUnits: velocity * profile.cumulative[n - 1]! - Math.max(0, availableUnits),
+  };
 }
