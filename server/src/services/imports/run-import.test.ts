@@ -1,0 +1,226 @@
+import type pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempFile } from '../../imports/test-files.js';
+import { sampleFile } from '../../imports/testing.js';
+import { sampleOrders } from '../../imports/writers/sample-orders.js';
+import { SHOPIFY_ORDERS_HEADER, shopifyOrdersCsv } from '../../imports/writers/shopify-orders-writer.js';
+import { createTestDb, type TestDb } from '../../test/test-db.js';
+import { runImport } from './run-import.js';
+
+let db: TestDb;
+
+async function createShop(pool: pg.Pool, slug: string, currency: string, timeZone: string): Promise<number> {
+  const { rows } = await pool.query<{ id: number }>(
+    `INSERT INTO shops (slug, name, platform, currency, time_zone) VALUES ($1, $1, 'shopify', $2, $3) RETURNING id`,
+    [slug, currency, timeZone],
+  );
+  return rows[0]!.id;
+}
+
+async function tableCounts(pool: pg.Pool, shopId: number) {
+  const { rows } = await pool.query(
+    `SELECT (SELECT count(*) FROM orders WHERE shop_id = $1) AS orders,
+            (SELECT count(*) FROM order_lines WHERE shop_id = $1) AS lines,
+            (SELECT count(*) FROM customers WHERE shop_id = $1) AS customers,
+            (SELECT count(*) FROM skus WHERE shop_id = $1) AS skus,
+            (SELECT count(*) FROM refunds WHERE shop_id = $1) AS refunds,
+            (SELECT coalesce(max(id), 0) FROM order_lines WHERE shop_id = $1) AS max_line_id`,
+    [shopId],
+  );
+  return rows[0];
+}
+
+/** The hourly rollup as stored, and as recomputed straight from orders and lines. */
+async function rollupVersusDirect(pool: pg.Pool, shopId: number) {
+  const stored = await pool.query(
+    'SELECT hour, gmv_cents, paid_orders, units, refund_cents FROM shop_hourly_rollup WHERE shop_id = $1 ORDER BY hour',
+    [shopId],
+  );
+  const direct = await pool.query(
+    `SELECT date_trunc('hour', o.placed_at) AS hour, sum(o.total_cents) AS gmv_cents, count(*) AS paid_orders,
+            sum((SELECT sum(quantity) FROM order_lines l WHERE l.shop_id = o.shop_id AND l.order_id = o.id)) AS units,
+            coalesce(sum((SELECT sum(amount_cents) FROM refunds r WHERE r.shop_id = o.shop_id AND r.order_id = o.id)), 0) AS refund_cents
+     FROM orders o WHERE o.shop_id = $1 AND o.status IN ('paid','shipped','delivered','refunded')
+     GROUP BY 1 ORDER BY 1`,
+    [shopId],
+  );
+  return { stored: stored.rows, direct: direct.rows };
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+});
+
+describe('runImport of the real Shopify orders export', () => {
+  it('imports 19 orders with 40 lines, then changes nothing when the same file comes again', async () => {
+    const shopId = await createShop(db.pool, 'devstore', 'EUR', 'America/Toronto');
+    const file = sampleFile('shopify', 'orders_export_devstore_79col.csv');
+    const first = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(first).toMatchObject({
+      status: 'succeeded',
+      format: 'shopify-orders',
+      rowsRead: 40,
+      rowsRejected: 0,
+      recordKind: 'orders',
+      recordsInserted: 19,
+      recordsUpdated: 0,
+      recordsUnchanged: 0,
+    });
+    const countsAfterFirst = await tableCounts(db.pool, shopId);
+    expect(countsAfterFirst).toMatchObject({ orders: 19, lines: 40, customers: 3 });
+    const rollupsAfterFirst = await rollupVersusDirect(db.pool, shopId);
+    expect(rollupsAfterFirst.stored).toEqual(rollupsAfterFirst.direct);
+    expect(rollupsAfterFirst.stored.reduce((n, r) => n + r.paid_orders, 0)).toBe(18);
+
+    const second = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(second).toMatchObject({
+      status: 'succeeded',
+      recordsInserted: 0,
+      recordsUpdated: 0,
+      recordsUnchanged: 19,
+    });
+    expect(await tableCounts(db.pool, shopId)).toEqual(countsAfterFirst);
+    expect(await rollupVersusDirect(db.pool, shopId)).toEqual(rollupsAfterFirst);
+  });
+});
+
+describe('runImport of overlapping and faulty files', () => {
+  const orders = [...sampleOrders({ count: 60, startAt: new Date('2026-11-10T16:00:00Z') })];
+
+  it('updates the overlap of a second file and adds the rest, never duplicating', async () => {
+    const shopId = await createShop(db.pool, 'overlap', 'CNY', 'Asia/Shanghai');
+    const fileA = await tempFile('a.csv', shopifyOrdersCsv(orders.slice(0, 40), 'CNY'));
+    await runImport(db.pool, { shopId, filePath: fileA, phase: 'import', importValidRows: false });
+    const changed = orders
+      .slice(20, 60)
+      .map((o, i) =>
+        i < 5
+          ? { ...o, status: 'refunded' as const, paidAt: o.paidAt ?? o.placedAt, refundedCents: o.totalCents }
+          : o,
+      );
+    const fileB = await tempFile('b.csv', shopifyOrdersCsv(changed, 'CNY'));
+    const outcome = await runImport(db.pool, {
+      shopId,
+      filePath: fileB,
+      phase: 'import',
+      importValidRows: false,
+    });
+    const refundedBefore = orders.slice(20, 25).filter((o) => o.status === 'refunded').length;
+    expect(outcome).toMatchObject({
+      recordsInserted: 20,
+      recordsUpdated: 5 - refundedBefore,
+      recordsUnchanged: 15 + refundedBefore,
+    });
+    const counts = await tableCounts(db.pool, shopId);
+    expect(counts.orders).toBe(60);
+    expect(counts.lines).toBe(orders.reduce((n, o) => n + o.lines.length, 0));
+    const { stored, direct } = await rollupVersusDirect(db.pool, shopId);
+    expect(stored).toEqual(direct);
+  });
+
+  it('replaces the lines of an order whose lines changed, and only those', async () => {
+    const shopId = await createShop(db.pool, 'lines', 'CNY', 'Asia/Shanghai');
+    const base = orders.slice(0, 6);
+    await runImport(db.pool, {
+      shopId,
+      filePath: await tempFile('base.csv', shopifyOrdersCsv(base, 'CNY')),
+      phase: 'import',
+      importValidRows: false,
+    });
+    const before = await tableCounts(db.pool, shopId);
+    const edited = base.map((o, i) => (i === 3 ? { ...o, lines: o.lines.slice(0, 2) } : o));
+    const outcome = await runImport(db.pool, {
+      shopId,
+      filePath: await tempFile('edited.csv', shopifyOrdersCsv(edited, 'CNY')),
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(outcome).toMatchObject({ recordsUpdated: 1, recordsUnchanged: 5 });
+    const after = await tableCounts(db.pool, shopId);
+    expect(after.lines).toBe(before.lines - 2);
+    expect(after.max_line_id).toBe(before.max_line_id + 2);
+  });
+
+  it('imports nothing from a file with a rejected row, unless asked to import the valid rows', async () => {
+    const shopId = await createShop(db.pool, 'faulty', 'CNY', 'Asia/Shanghai');
+    const lines = shopifyOrdersCsv(orders.slice(0, 10), 'CNY').split('\n');
+    const cells = lines[2]!.split(',');
+    cells[SHOPIFY_ORDERS_HEADER.indexOf('Lineitem price')] = 'x10';
+    lines[2] = cells.join(',');
+    const file = await tempFile('faulty.csv', lines.join('\n'));
+    const failed = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(failed).toMatchObject({ status: 'failed', rowsRejected: 2, errorCount: 1, recordsInserted: 0 });
+    expect(failed.message).toBe(
+      '2 of 23 rows were rejected, so nothing was imported. Fix them and import the file again, or import the 21 valid rows.',
+    );
+    expect((await tableCounts(db.pool, shopId)).orders).toBe(0);
+
+    const dryRun = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'validate',
+      importValidRows: true,
+    });
+    expect(dryRun).toMatchObject({ status: 'validated', recordsInserted: 9, rowsRejected: 2 });
+    expect((await tableCounts(db.pool, shopId)).orders).toBe(0);
+
+    const valid = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: true,
+    });
+    expect(valid).toMatchObject({ status: 'succeeded', recordsInserted: 9, rowsRejected: 2 });
+    expect(valid.errors[0]).toMatchObject({ line: 3, column: 'Lineitem price' });
+    expect((await tableCounts(db.pool, shopId)).orders).toBe(9);
+  });
+
+  it('rolls back and reports a cancel', async () => {
+    const shopId = await createShop(db.pool, 'cancel', 'CNY', 'Asia/Shanghai');
+    const file = await tempFile('c.csv', shopifyOrdersCsv(orders, 'CNY'));
+    const controller = new AbortController();
+    controller.abort();
+    const outcome = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+      signal: controller.signal,
+    });
+    expect(outcome.status).toBe('cancelled');
+    expect((await tableCounts(db.pool, shopId)).orders).toBe(0);
+  });
+
+  it('fails a file in a wrong encoding cleanly, naming the problem', async () => {
+    const shopId = await createShop(db.pool, 'encoding', 'CNY', 'Asia/Shanghai');
+    const good = Buffer.from(shopifyOrdersCsv(orders, 'CNY'), 'utf8');
+    const file = await tempFile(
+      'mixed.csv',
+      Buffer.concat([good, Buffer.alloc(70_000, 'a'), Buffer.from([0xb6, 0xa9, 0x0a])]),
+    );
+    const outcome = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.message).toMatch(/not valid UTF-8/);
+    expect((await tableCounts(db.pool, shopId)).orders).toBe(0);
+  });
+});
