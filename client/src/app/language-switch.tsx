@@ -10,7 +10,7 @@ export function LanguageSwitch() {
   const current = i18n.resolvedLanguage ?? i18n.language;
   return (
     <fieldset className={styles.languageSwitch}>
-      <legend className={styles.visuallyHidden}>{t('shell.language')}</legend>
+      <legend className="visually-hidden">{t('shell.language')}</legend>
       {(Object.keys(LANGUAGE_NAMES) as Language[]).map((language) => (
         <button
           key={language}

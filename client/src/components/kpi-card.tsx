@@ -40,7 +40,7 @@ export function KpiCard({
   const arrow = figure.change === null || figure.change === 0 ? '' : figure.change > 0 ? '▲' : '▼';
   return (
     <article
-      className={styles.card}
+      className={`surface ${styles.card}`}
       data-kpi={name}
       data-updating={isUpdating || undefined}
       aria-label={label}

@@ -51,7 +51,7 @@ export function KpiGridSkeleton() {
   return (
     <section className={styles.kpiGrid} aria-busy="true">
       {KPI_KEYS.map((key) => (
-        <div key={key} className={styles.skeletonCard}>
+        <div key={key} className={`surface ${styles.skeletonCard}`}>
           <Skeleton width="45%" height={13} />
           <Skeleton width="75%" height={28} />
           <Skeleton width="60%" height={12} />

@@ -1,5 +1,5 @@
 import type { DateRange } from '@zhanggui/shared';
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSameRange, type RangeChoice, type RangeProblem } from './date-ranges';
 import styles from './war-room.module.css';
@@ -25,9 +25,9 @@ export function RangeControls({
   const { t } = useTranslation();
   const errorId = useId();
   return (
-    <section className={styles.toolbar} aria-label={t('warRoom.range.label')}>
+    <section className={`surface ${styles.toolbar}`} aria-label={t('warRoom.range.label')}>
       <fieldset className={styles.chips}>
-        <legend className={styles.visuallyHidden}>{t('warRoom.phases.label')}</legend>
+        <legend className="visually-hidden">{t('warRoom.phases.label')}</legend>
         {choices.map((choice) => (
           <button
             key={choice.id}
@@ -44,31 +44,26 @@ export function RangeControls({
         ))}
       </fieldset>
       <div className={styles.dateInputs}>
-        <label>
-          <span>{t('warRoom.range.from')}</span>
-          <input
-            type="date"
-            name="from"
-            value={draft.from}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-            onChange={(event) => onEditDraft({ ...draft, from: event.target.value })}
-          />
-        </label>
-        <span className={styles.dateDash} aria-hidden="true">
-          –
-        </span>
-        <label>
-          <span>{t('warRoom.range.to')}</span>
-          <input
-            type="date"
-            name="to"
-            value={draft.to}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-            onChange={(event) => onEditDraft({ ...draft, to: event.target.value })}
-          />
-        </label>
+        {(['from', 'to'] as const).map((end, index) => (
+          <Fragment key={end}>
+            {index > 0 && (
+              <span className={styles.dateDash} aria-hidden="true">
+                –
+              </span>
+            )}
+            <label>
+              <span>{t(`warRoom.range.${end}`)}</span>
+              <input
+                type="date"
+                name={end}
+                value={draft[end]}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? errorId : undefined}
+                onChange={(event) => onEditDraft({ ...draft, [end]: event.target.value })}
+              />
+            </label>
+          </Fragment>
+        ))}
       </div>
       {problem && (
         <p id={errorId} className={styles.rangeProblem} role="alert" data-range-problem={problem.kind}>

@@ -9,10 +9,11 @@ export function TargetProgress({ kpis, isUpdating }: { kpis: ShopKpis; isUpdatin
   const { t } = useTranslation();
   const { target } = kpis;
   const gmvCents = kpis.kpis.gmvCents.value ?? 0;
+  const isAbove = target !== null && gmvCents > target.gmvTargetCents;
   const barShare = target?.attainment == null ? 0 : Math.min(1, Math.max(0, target.attainment));
   return (
     <section
-      className={styles.card}
+      className={`surface ${styles.card}`}
       data-target
       aria-busy={isUpdating}
       data-updating={isUpdating || undefined}
@@ -49,10 +50,10 @@ export function TargetProgress({ kpis, isUpdating }: { kpis: ShopKpis; isUpdatin
                 <Money cents={target.gmvTargetCents} currency={kpis.currency} />
               </dd>
             </div>
-            <div>
-              <dt>{t('warRoom.target.remaining')}</dt>
+            <div data-part={isAbove ? 'above' : 'remaining'}>
+              <dt>{t(isAbove ? 'warRoom.target.above' : 'warRoom.target.remaining')}</dt>
               <dd>
-                <Money cents={Math.max(0, target.gmvTargetCents - gmvCents)} currency={kpis.currency} />
+                <Money cents={Math.abs(target.gmvTargetCents - gmvCents)} currency={kpis.currency} />
               </dd>
             </div>
           </dl>

@@ -123,7 +123,7 @@ function WarRoomLoaded({ shop, promotion }: { shop: ShopSummary; promotion: Prom
         ) : (
           !kpis.isError && <CardSkeleton height={150} />
         )}
-        <section className={styles.card} data-chart aria-busy={hourly.isFetching}>
+        <section className={`surface ${styles.card}`} data-chart aria-busy={hourly.isFetching}>
           <div className={styles.cardHeader}>
             <h2 className={styles.cardTitle}>{t('warRoom.chart.title')}</h2>
             <PhaseLegend choices={choices} />
@@ -166,7 +166,7 @@ function PhaseLegend({ choices }: { choices: ReturnType<typeof rangeChoices> }) 
 
 function CardSkeleton({ height }: { height: number }) {
   return (
-    <div className={styles.card}>
+    <div className={`surface ${styles.card}`}>
       <Skeleton width="40%" height={16} />
       <Skeleton height={height - 40} className={styles.cardSkeletonBody} />
     </div>
