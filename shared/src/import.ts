@@ -117,7 +117,8 @@ export type ImportCounts = z.infer<typeof ImportCountsSchema>;
 export const ImportJobSchema = ImportCountsSchema.extend({
   id: z.number().int(),
   shop: z.string(),
-  format: ImportFormatSchema,
+  /** Null until the first run has detected it. */
+  format: ImportFormatSchema.nullable(),
   mapping: ColumnMappingSchema.nullable(),
   fileName: z.string(),
   fileBytes: z.number().int(),

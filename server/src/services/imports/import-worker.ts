@@ -1,0 +1,100 @@
+// The background worker: claims queued import jobs one at a time and runs them. Started with the
+// server; wake() after an upload skips the poll delay. Stopping aborts the running job, whose
+// transaction rolls back, and queues it again for the next start.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import { log } from '../../lib/logger.js';
+import { claimNextJob, type ImportJobRow, requeueInterruptedJobs } from './import-jobs.js';
+import { runImportJob } from './run-import-job.js';
+
+export interface ImportWorker {
+  wake(): void;
+  stop(): Promise<void>;
+  /** Resolves when the queue is empty and nothing runs (for tests). */
+  idle(): Promise<void>;
+}
+
+export interface ImportWorkerOptions {
+  pollMs?: number;
+  /** Uploaded files live here and are deleted once their job is done; other files (the CLI's) never are. */
+  uploadDir?: string;
+}
+
+export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = {}): ImportWorker {
+  const pollMs = options.pollMs ?? 2000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let current: { job: ImportJobRow; abort: AbortController } | null = null;
+  let idleWaiters: Array<() => void> = [];
+
+  const schedule = (delay: number) => {
+    if (stopped || (pool as pg.Pool & { ending?: boolean }).ending) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+    // An idle worker does not keep the process alive.
+    timer.unref();
+  };
+
+  const tick = () => {
+    timer = null;
+    if (running || stopped) return;
+    running = drain()
+      .catch((error) => log.error({ err: error }, 'import worker failed'))
+      .finally(() => {
+        running = null;
+        schedule(pollMs);
+      });
+  };
+
+  async function drain() {
+    for (let job = await claimNextJob(pool); job && !stopped; job = await claimNextJob(pool)) {
+      const abort = new AbortController();
+      current = { job, abort };
+      const outcome = await runImportJob(pool, job, { signal: abort.signal });
+      current = null;
+      if (stopped && outcome?.status === 'cancelled') {
+        await pool.query(
+          `UPDATE import_jobs SET status = 'queued', finished_at = NULL WHERE shop_id = $1 AND id = $2`,
+          [job.shopId, job.id],
+        );
+        return;
+      }
+      const isKeptForNextStep =
+        outcome?.status === 'validated' || (outcome?.status === 'failed' && outcome.rowsRejected > 0);
+      if (!isKeptForNextStep && options.uploadDir && isInside(options.uploadDir, job.filePath)) {
+        await rm(job.filePath, { force: true });
+      }
+    }
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  void requeueInterruptedJobs(pool)
+    .then((n) => n > 0 && log.info({ jobs: n }, 'requeued interrupted imports'))
+    .catch((error) => log.error({ err: error }, 'could not requeue interrupted imports'))
+    .finally(() => schedule(0));
+
+  return {
+    wake: () => schedule(0),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      current?.abort.abort();
+      await running;
+    },
+    idle() {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        schedule(0);
+      });
+    },
+  };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(path.resolve(dir), path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
