@@ -1,5 +1,6 @@
-// Budget pacing: days on which a campaign's daily budget ran out before the shop's peak hour, so it
-// bought nothing while most shoppers were there.
+// Budget pacing: days on which a campaign's daily budget ran out with a quarter or more of the day's
+// sales still to come, before the busiest hour of the rest of the day: it bought nothing while most
+// shoppers were there.
 import type { Finding } from '@zhanggui/shared';
 import type { DataSpan } from '../shared/data-span.js';
 import { figure, series } from '../shared/evidence.js';
@@ -15,6 +16,8 @@ import { type HourValue, peakHour, shareAfter } from './pacing.js';
 
 /** Spend at or above this share of the day's budget counts as the budget running out. */
 export const EXHAUSTED_SHARE = 0.98;
+/** Running out matters when at least this share of the day's sales was still to come. */
+const MIN_MISSED_SHARE = 0.25;
 
 interface ExhaustionRow extends Record<string, unknown> {
   campaign_id: number;
@@ -32,6 +35,7 @@ export interface EarlyExhaustion {
   revenueCents: number;
   /** The end of the hour the budget ran out in. */
   exhaustedAt: Date;
+  /** The busiest hour after the budget ran out. */
   peakHour: Date;
   /** Share of the day's shop GMV that came after the budget ran out. */
   missedShare: number;
@@ -69,10 +73,11 @@ export async function findEarlyExhaustions(
   const byCampaign = new Map<number, EarlyExhaustion[]>();
   for (const row of rows) {
     const gmv = gmvByDay.get(row.day) ?? [];
-    const peak = peakHour(gmv);
     const exhaustedAt = new Date(row.exhausted_hour.getTime() + 3_600_000);
-    if (!peak || exhaustedAt > peak.hour) continue;
+    // The peak it missed: a promotion day can open with a midnight wave bigger than its evening peak.
+    const peak = peakHour(gmv.filter((p) => p.hour >= exhaustedAt));
     const missedShare = shareAfter(gmv, exhaustedAt) ?? 0;
+    if (!peak || missedShare < MIN_MISSED_SHARE) continue;
     const list = byCampaign.get(row.campaign_id) ?? [];
     list.push({
       day: row.day,
@@ -114,7 +119,7 @@ export function budgetExhaustedFinding(
     from: localDateStart(days[0]!.day, tz),
     to: new Date(localDateStart(days.at(-1)!.day, tz).getTime() + 86_400_000),
   };
-  const label = 'the shop’s peak GMV hour that day';
+  const label = 'the busiest GMV hour after the budget ran out';
   return {
     id: buildFindingId('ads', 'budget-exhausted-before-peak', entities),
     specialist: 'ads',

@@ -12,23 +12,38 @@ import { localDateStart, toIsoWindow } from '../shared/shop-time.js';
 import type { AnalysisContext } from '../types.js';
 import { type AdData, type CampaignDay, type CampaignInfo, campaignMetrics, sumDays } from './ad-data.js';
 
+/**
+ * A campaign selling a dear SKU converts about once a day, so six silent days are all the evidence
+ * there is: the scan accepts a smaller expected count but demands a deep fall (≤ 30% of expected).
+ * Six zero days against 5.7 expected give a log-likelihood ratio of 5.7 (p ≈ 0.003).
+ */
+const COLLAPSE_SCAN = { minExpected: 5, maxRatio: 0.3, minLogLikelihoodRatio: 5.5 };
+/** An ongoing collapse is high severity only on evidence this strong. */
+const STRONG_EVIDENCE_LLR = 12;
+
 export interface RoasCollapse {
   campaign: CampaignInfo;
   window: DeficitWindow;
   isOngoing: boolean;
 }
 
-/** Others' conversion rate per day relative to their rate over all days (1 where they had no clicks). */
+/**
+ * How well the other campaigns converted each day against their own usual rates: observed conversions
+ * over what each would have converted at its overall rate. Judging each campaign by its own rate keeps
+ * the index steady when campaigns start or stop (a pooled rate would move with the mix). 1 on days
+ * the others had no clicks.
+ */
 export function peerConversionIndex(data: AdData, campaignId: number): number[] {
   const others = [...data.daily.entries()].filter(([id]) => id !== campaignId).map(([, days]) => days);
-  const perDay = data.days.map((_, d) => sumDays(others.map((days) => days[d]!)));
-  const overall = safeRatio(
-    perDay.reduce((s, t) => s + t.conversions, 0),
-    perDay.reduce((s, t) => s + t.clicks, 0),
-  );
-  return perDay.map((t) => {
-    const rate = safeRatio(t.conversions, t.clicks);
-    return rate === null || overall === null || overall === 0 ? 1 : rate / overall;
+  const rates = others.map((days) => safeRatio(sumDays(days).conversions, sumDays(days).clicks) ?? 0);
+  return data.days.map((_, d) => {
+    let observed = 0;
+    let expected = 0;
+    others.forEach((days, k) => {
+      observed += days[d]!.conversions;
+      expected += days[d]!.clicks * rates[k]!;
+    });
+    return expected > 0 ? observed / expected : 1;
   });
 }
 
@@ -40,6 +55,7 @@ export function detectRoasCollapses(data: AdData): RoasCollapse[] {
     const index = peerConversionIndex(data, campaign.id);
     const window = findDeficitWindow(
       days.map((d, i) => ({ observed: d.conversions, exposure: d.clicks * index[i]! })),
+      COLLAPSE_SCAN,
     );
     if (window) collapses.push({ campaign, window, isOngoing: window.end === days.length });
   }
@@ -124,7 +140,7 @@ export function roasCollapseFinding(
     id: buildFindingId('ads', 'roas-collapse', entities),
     specialist: 'ads',
     type: 'roas-collapse',
-    severity: collapse.isOngoing ? 'high' : 'medium',
+    severity: collapse.isOngoing && window.logLikelihoodRatio >= STRONG_EVIDENCE_LLR ? 'high' : 'medium',
     title: `${campaign.name}: ROAS fell to ${now.roas?.toFixed(2) ?? '—'} from ${base.roas?.toFixed(2) ?? '—'}${collapse.isOngoing ? '' : ' (recovered)'}`,
     summary:
       `From ${inside[0]!.day} for ${inside.length} days, ${campaign.name} spent ${money(spend)} for ${money(revenue)} of revenue ` +

@@ -10,6 +10,7 @@ import { dayKindAt, type PromotionWindow } from '../shared/promotion.js';
 import { DAY_MS, formatLocalHour, toIsoWindow } from '../shared/shop-time.js';
 import type { AnalysisContext, SpecialistResult } from '../types.js';
 import {
+  comparableHours,
   detectHourlyAnomalies,
   type HourlyAnomaly,
   hoursBetween,
@@ -62,9 +63,12 @@ export async function checkHourlyAnomalies(
     dayKind: (hour) => dayKindAt(promotions, hour),
     dataStart: span.dataStart,
   };
+  // Both metrics and the GMV evidence compare the same hours: find them once.
+  const history = new Map(hours.map((h) => [h.getTime(), comparableHours(h, options)]));
+  const historyOf = (hour: Date) => history.get(hour.getTime()) ?? comparableHours(hour, options);
   const findings: Finding[] = [];
   for (const metric of ['orders', 'visitors'] as const) {
-    const scan = detectHourlyAnomalies(byMetric[metric], hours, options);
+    const scan = detectHourlyAnomalies(byMetric[metric], hours, options, historyOf);
     if (scan.hoursJudged === 0) {
       gaps.push({
         specialist: 'analytics',
@@ -73,7 +77,7 @@ export async function checkHourlyAnomalies(
       });
     }
     for (const anomaly of scan.anomalies) {
-      findings.push(anomalyFinding(context, metric, anomaly, byMetric.gmv, options));
+      findings.push(anomalyFinding(context, metric, anomaly, byMetric.gmv, options, historyOf));
     }
   }
   return { findings, gaps };
@@ -93,10 +97,11 @@ function anomalyFinding(
   anomaly: HourlyAnomaly,
   gmv: ReadonlyMap<number, number>,
   options: SameHourOptions,
+  historyOf: (hour: Date) => readonly Date[],
 ): Finding {
   const gmvActual = anomaly.hours.reduce((s, h) => s + (gmv.get(h.hour.getTime()) ?? 0), 0);
   const gmvBaseline = anomaly.hours.reduce(
-    (s, h) => s + (sameHourBaseline(gmv, h.hour, options)?.median ?? 0),
+    (s, h) => s + (sameHourBaseline(gmv, h.hour, options, historyOf(h.hour))?.median ?? 0),
     0,
   );
   const change = anomaly.totalValue / anomaly.totalBaseline - 1;

@@ -15,22 +15,28 @@ export interface SameHourOptions {
   minComparableDays?: number;
 }
 
+/** The same local hour on up to N previous comparable days, most recent first. */
+export function comparableHours(hour: Date, options: SameHourOptions): Date[] {
+  const { comparableDays = 7, lookbackDays = 28 } = options;
+  const kind = options.dayKind(hour);
+  const hours: Date[] = [];
+  for (let k = 1; k <= lookbackDays && hours.length < comparableDays; k++) {
+    const earlier = addLocalDays(hour, -k, options.timeZone);
+    if (earlier < options.dataStart) break;
+    if (options.dayKind(earlier) === kind) hours.push(earlier);
+  }
+  return hours;
+}
+
 /** Robust baseline of the same local hour on up to N previous comparable days; null with too few. */
 export function sameHourBaseline(
   values: ReadonlyMap<number, number>,
   hour: Date,
   options: SameHourOptions,
+  history: readonly Date[] = comparableHours(hour, options),
 ): RobustBaseline | null {
-  const { comparableDays = 7, lookbackDays = 28, minComparableDays = 3 } = options;
-  const kind = options.dayKind(hour);
-  const history: number[] = [];
-  for (let k = 1; k <= lookbackDays && history.length < comparableDays; k++) {
-    const earlier = addLocalDays(hour, -k, options.timeZone);
-    if (earlier < options.dataStart) break;
-    if (options.dayKind(earlier) !== kind) continue;
-    history.push(values.get(earlier.getTime()) ?? 0);
-  }
-  return history.length >= minComparableDays ? robustBaseline(history) : null;
+  if (history.length < (options.minComparableDays ?? 3)) return null;
+  return robustBaseline(history.map((h) => values.get(h.getTime()) ?? 0));
 }
 
 export interface AnomalousHour {
@@ -69,13 +75,14 @@ export function detectHourlyAnomalies(
   values: ReadonlyMap<number, number>,
   hoursToJudge: readonly Date[],
   options: AnomalyOptions,
+  historyOf: (hour: Date) => readonly Date[] = (hour) => comparableHours(hour, options),
 ): AnomalyScan {
   const { zThreshold = 4, minRelativeChange = 0.4, minBaselineMedian = 5 } = options;
   const anomalies: HourlyAnomaly[] = [];
   let hoursJudged = 0;
   let hoursWithoutBaseline = 0;
   for (const hour of hoursToJudge) {
-    const baseline = sameHourBaseline(values, hour, options);
+    const baseline = sameHourBaseline(values, hour, options, historyOf(hour));
     if (!baseline) {
       hoursWithoutBaseline++;
       continue;

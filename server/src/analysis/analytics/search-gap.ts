@@ -66,15 +66,20 @@ export async function checkSearchGaps(context: AnalysisContext, span: DataSpan):
     hits: r.search,
     trials: r.search + r.recommendation,
   }));
-  // A category too small for peers is judged against the whole shop instead.
+  // A category too small for peers is judged against every product of the shop instead.
   const categorySizes = new Map<string, number>();
   for (const item of items)
     if (item.trials >= 50) categorySizes.set(item.group, (categorySizes.get(item.group) ?? 0) + 1);
-  const grouped = items.map((i) => ((categorySizes.get(i.group) ?? 0) >= 5 ? i : { ...i, group: SHOP_WIDE }));
+  const isSmall = (group: string) => (categorySizes.get(group) ?? 0) < 5;
+  const small = new Set(items.filter((i) => isSmall(i.group)).map((i) => i.id));
+  const gapsFound = [
+    ...findPeerGaps(items.filter((i) => !isSmall(i.group))),
+    ...findPeerGaps(items.map((i) => ({ ...i, group: SHOP_WIDE }))).filter((g) => small.has(g.id)),
+  ];
   const byProduct = new Map(rows.map((r) => [String(r.product_id), r]));
   const shopGmv = rows.reduce((s, r) => s + r.gmv, 0);
   const window = { from: localDateStart(firstDay, context.timeZone), to: span.asOf };
-  const findings = findPeerGaps(grouped).map((gap) =>
+  const findings = gapsFound.map((gap) =>
     searchGapFinding(context, gap, byProduct.get(gap.id)!, shopGmv, window),
   );
   return { findings, gaps };

@@ -33,10 +33,14 @@ export function findImbalances(stock: readonly SkuStock[]): Imbalance[] {
     // Only a warehouse that will run out within its lead time needs help now.
     const short = sku.warehouses.some((w) => w.units28 > 0 && w.onHand < (w.units28 / 28) * w.leadTimeDays);
     if (!short) continue;
+    // A transfer has a fixed cost: fewer than 5 units or 3 days of the receiver's sales is not worth it.
     const transfers = planTransfers(lines, {
       targetCoverDays: TARGET_COVER_DAYS,
       keepCoverDays: KEEP_COVER_DAYS,
-    });
+    }).filter(
+      (t) =>
+        t.units >= Math.max(5, 3 * (lines.find((l) => l.warehouseId === t.toWarehouseId)?.unitsPerDay ?? 0)),
+    );
     if (transfers.length > 0) imbalances.push({ sku, transfers });
   }
   return imbalances;

@@ -142,10 +142,15 @@ export function stockOutRiskFinding(
     { targetCoverDays: risk.leadTimeDays, keepCoverDays: risk.leadTimeDays + REVIEW_DAYS },
   );
   const main = [...sku.warehouses].sort((a, b) => b.units7 - a.units7)[0]!;
+  // In a promotion phase a stock-out costs a multiple of a normal day; before the lead time a reorder
+  // comes too late (transfer or expedite); after it, ordering now is enough.
+  const beforeReorderArrives = hoursLeft < risk.leadTimeDays * 24;
   const severity: Severity =
-    (risk.phase === 'peak' || risk.phase === 'launch') && hoursLeft < risk.leadTimeDays * 24
+    (risk.phase === 'peak' || risk.phase === 'launch') && beforeReorderArrives
       ? 'high'
-      : 'medium';
+      : beforeReorderArrives
+        ? 'medium'
+        : 'low';
   const gmvImpact = impactRange(lostGmv * 0.8, 0.3);
   const entities = [
     { kind: 'sku' as const, id: String(sku.skuId), label: facts.label },

@@ -33,26 +33,45 @@ interface LocalParts {
   second: number;
 }
 
-export function localParts(at: Date, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(at)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour!,
-    minute: parts.minute!,
-    second: parts.second!,
-  };
-}
+/** Zone offsets change on quarter hours at the finest, so one Intl call per quarter hour is enough. */
+const QUARTER_MS = 15 * 60_000;
+const offsetCache = new Map<string, number>();
 
 /** Minutes the zone is ahead of UTC at that instant (Asia/Shanghai: 480). */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const p = localParts(at, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  const bucket = Math.floor(at.getTime() / QUARTER_MS);
+  const key = `${timeZone}|${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const instant = new Date(bucket * QUARTER_MS);
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
+  const offset = Math.round((asUtc - instant.getTime()) / 60_000);
+  if (offsetCache.size > 200_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+export function localParts(at: Date, timeZone: string): LocalParts {
+  const shifted = new Date(at.getTime() + zoneOffsetMinutes(at, timeZone) * 60_000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
 }
 
 /** The local calendar date, like 2026-11-11. */
