@@ -137,6 +137,32 @@ describe('war room', () => {
     await saveScreenshot(page, 'coming-soon-zh');
   });
 
+  it('switches to a shop without a promotion: the last 7 shop days, dashes for undefined ratios', async () => {
+    const { page } = tab;
+    const { db } = e2e();
+    await db.pool.query(
+      `INSERT INTO shops (slug, name, time_zone) VALUES ('quiet', 'Quiet shop', 'Asia/Shanghai')`,
+    );
+    const { rows } = await db.pool.query<{ from: string; to: string }>(
+      `SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date - 6, 'YYYY-MM-DD') AS "from",
+              to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "to"`,
+    );
+    await page.goto(`${e2e().url}/shops/demo/war-room`);
+    await settled(page);
+    await page.getByRole('combobox', { name: '店铺' }).selectOption('quiet');
+    await page.waitForURL(/\/shops\/quiet\/war-room$/);
+    await page.locator('button[data-phase="last7"][aria-pressed="true"]').waitFor();
+
+    expect(await rangeInput(page, 'from').inputValue()).toBe(rows[0]!.from);
+    expect(await rangeInput(page, 'to').inputValue()).toBe(rows[0]!.to);
+    await settled(page);
+    expect(await kpiValue(page, 'orders').textContent()).toBe('0');
+    expect(await kpiValue(page, 'conversionRate').textContent()).toBe('—');
+    expect(await page.locator('[data-target]').textContent()).toContain('所选日期没有活动目标');
+    await saveScreenshot(page, 'no-promotion-zh');
+    expect(tab.pageErrors).toEqual([]);
+  });
+
   it('says so when the shop in the address does not exist', async () => {
     const { page } = tab;
     await page.goto(`${e2e().url}/shops/no-such-shop/war-room`);
