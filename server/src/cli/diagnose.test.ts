@@ -64,7 +64,9 @@ describe('pnpm diagnose', () => {
     const result = await pnpmDiagnose(['--shop', 'no-such-shop']);
     expect(result.code).toBe(1);
     // npx may add its own warnings; what the command says is the rest.
-    const said = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
+    const said = result.stderr
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
     expect(said).toEqual(['No shop with slug "no-such-shop". Known shops: cli-diag.']);
   }, 60_000);
 
