@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo shop when the database holds no shop. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Signs Shopify webhooks (the app's client secret); without it the webhook endpoint answers 503. */
+  SHOPIFY_WEBHOOK_SECRET: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

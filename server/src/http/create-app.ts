@@ -7,6 +7,8 @@ import type { Db } from '../db/client.js';
 import { REPO_ROOT } from '../env.js';
 import { appRouter } from '../routers/_app.js';
 import { createContextFactory } from '../trpc/context.js';
+import { mountImportRoutes } from './import-routes.js';
+import { mountWebhookRoutes } from './webhook-routes.js';
 
 export const CLIENT_DIST = path.join(REPO_ROOT, 'client', 'dist');
 
@@ -24,6 +26,8 @@ export function createApp(db: Db, options: { clientDist?: string } = {}): expres
   });
 
   app.use('/trpc', createExpressMiddleware({ router: appRouter, createContext: createContextFactory(db) }));
+  mountImportRoutes(app, { db });
+  mountWebhookRoutes(app, { db });
 
   const clientDist = options.clientDist ?? CLIENT_DIST;
   if (existsSync(path.join(clientDist, 'index.html'))) {

@@ -21,6 +21,13 @@ export interface ImportWorkerOptions {
   uploadDir?: string;
 }
 
+const runningWorkers = new Set<ImportWorker>();
+
+/** Wakes the workers of this process, e.g. after a job was queued through tRPC. */
+export function wakeImportWorkers(): void {
+  for (const worker of runningWorkers) worker.wake();
+}
+
 export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = {}): ImportWorker {
   const pollMs = options.pollMs ?? 2000;
   let stopped = false;
@@ -77,10 +84,11 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
     .catch((error) => log.error({ err: error }, 'could not requeue interrupted imports'))
     .finally(() => schedule(0));
 
-  return {
+  const worker: ImportWorker = {
     wake: () => schedule(0),
     async stop() {
       stopped = true;
+      runningWorkers.delete(worker);
       if (timer) clearTimeout(timer);
       current?.abort.abort();
       await running;
@@ -92,6 +100,8 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
       });
     },
   };
+  runningWorkers.add(worker);
+  return worker;
 }
 
 function isInside(dir: string, file: string): boolean {
