@@ -19,7 +19,13 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/trpc': 'http://127.0.0.1:3000', '/healthz': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      '/trpc': 'http://127.0.0.1:3000',
+      '/healthz': 'http://127.0.0.1:3000',
+      '/api': 'http://127.0.0.1:3000',
+    },
+  },
   test: {
     root: '.',
     globalSetup: ['server/src/test/global-setup.ts'],

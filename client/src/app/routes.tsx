@@ -1,6 +1,7 @@
 // The app's areas: one entry per page, in navigation order. Add a page here and it gets a route and a nav link.
 import type { ReactNode } from 'react';
 import { ComingSoon } from '../components/coming-soon';
+import { ImportsPage } from '../features/imports/imports-page';
 import { WarRoomPage } from '../features/war-room/war-room-page';
 import type { NavIconName } from './nav-icons';
 
@@ -29,7 +30,7 @@ export const APP_AREAS: readonly AppArea[] = [
   soon('after-sales', 'afterSales', 'specialists'),
   soon('strategies', 'strategies', 'workbench'),
   soon('reports', 'reports', 'workbench'),
-  soon('imports', 'imports', 'workbench'),
+  { path: 'imports', key: 'imports', group: 'workbench', isReady: true, element: <ImportsPage /> },
 ];
 
 export const DEFAULT_AREA_PATH = 'war-room';
