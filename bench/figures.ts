@@ -2,5 +2,12 @@
 import type { BenchFigure } from './harness.js';
 import { importLinesPerSecond, importVersusCopyRatio } from './import.js';
 import { hourlyGmvP95, kpiQueryP95 } from './kpi.js';
+import { simulate1m } from './simulate.js';
 
-export const FIGURES: BenchFigure[] = [kpiQueryP95, hourlyGmvP95, importLinesPerSecond, importVersusCopyRatio];
+export const FIGURES: BenchFigure[] = [
+  simulate1m,
+  kpiQueryP95,
+  hourlyGmvP95,
+  importLinesPerSecond,
+  importVersusCopyRatio,
+];

@@ -1,0 +1,58 @@
+// How big each scale is. Order counts are targets: the generated count lands within a few percent.
+import type { SimulationScale } from '@zhanggui/shared';
+
+export interface ScaleSpec {
+  orders: number;
+  skus: number;
+  customers: number;
+  warehouses: number;
+  campaigns: number;
+  creativesPerCampaign: number;
+  /** Zipf exponent of SKU popularity: a longer catalogue gets a longer tail. */
+  zipf: number;
+  /** Clicks of an average campaign on a normal day. */
+  campaignClicksPerDay: number;
+}
+
+export const SCALES: Record<SimulationScale, ScaleSpec> = {
+  tiny: {
+    orders: 2_500,
+    skus: 120,
+    customers: 1_500,
+    warehouses: 3,
+    campaigns: 6,
+    creativesPerCampaign: 2,
+    zipf: 0.95,
+    campaignClicksPerDay: 400,
+  },
+  demo: {
+    orders: 20_000,
+    skus: 600,
+    customers: 10_000,
+    warehouses: 4,
+    campaigns: 10,
+    creativesPerCampaign: 3,
+    zipf: 1,
+    campaignClicksPerDay: 1_500,
+  },
+  '100k': {
+    orders: 100_000,
+    skus: 2_000,
+    customers: 25_000,
+    warehouses: 4,
+    campaigns: 16,
+    creativesPerCampaign: 3,
+    zipf: 1,
+    campaignClicksPerDay: 4_000,
+  },
+  '1m': {
+    orders: 1_000_000,
+    skus: 10_000,
+    customers: 100_000,
+    warehouses: 5,
+    campaigns: 24,
+    creativesPerCampaign: 3,
+    zipf: 1.05,
+    campaignClicksPerDay: 20_000,
+  },
+};
