@@ -14,6 +14,7 @@ import { addPriceChange, addPromotion, addSkuTrafficDays } from '../shared/test-
 import { analyzeAnalytics } from './index.js';
 import { checkPriceRiseConversion } from './price-conversion.js';
 import { checkSearchGaps } from './search-gap.js';
+import { loadSkuTraffic } from './sku-traffic.js';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -54,11 +55,8 @@ describe('search traffic gap', () => {
       ),
     );
     const context = analysisContext(db.pool, shopId, AT);
-    const result = await checkSearchGaps(context, {
-      dataStart: shanghai('2026-11-06', 0),
-      asOf: AT,
-      from: shanghai('2026-11-06', 0),
-    });
+    const span = { dataStart: shanghai('2026-11-06', 0), asOf: AT, from: shanghai('2026-11-06', 0) };
+    const result = checkSearchGaps(context, await loadSkuTraffic(context, span), AT);
     expect(result.findings).toHaveLength(1);
     const [finding] = result.findings;
     expect(finding!.entities).toContainEqual(expect.objectContaining({ kind: 'sku', id: String(skuIds[6]) }));

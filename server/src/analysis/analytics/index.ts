@@ -8,6 +8,7 @@ import { checkHourlyAnomalies } from './anomaly-check.js';
 import { checkKpiAgainstTargets } from './kpi-target.js';
 import { checkPriceRiseConversion } from './price-conversion.js';
 import { checkSearchGaps } from './search-gap.js';
+import { loadSkuTraffic } from './sku-traffic.js';
 import { checkSourceFunnel } from './source-funnel.js';
 
 export const analyzeAnalytics: SpecialistAnalysis = async (context) => {
@@ -28,12 +29,15 @@ export const analyzeAnalytics: SpecialistAnalysis = async (context) => {
     from: new Date(span.from.getTime() - 30 * DAY_MS),
     to: new Date(span.asOf.getTime() + 30 * DAY_MS),
   });
-  const results = await Promise.all([
+  const [traffic, ...results] = await Promise.all([
+    loadSkuTraffic(context, span),
     checkKpiAgainstTargets(context, span, promotions),
     checkHourlyAnomalies(context, span, promotions),
-    checkSourceFunnel(context, span),
-    checkSearchGaps(context, span),
     checkPriceRiseConversion(context, span),
   ]);
+  results.push(
+    checkSearchGaps(context, traffic, span.asOf),
+    await checkSourceFunnel(context, traffic, span.asOf),
+  );
   return { findings: results.flatMap((r) => r.findings), gaps: results.flatMap((r) => r.gaps) };
 };

@@ -12,7 +12,7 @@ import { safeRatio } from '../shared/ratios.js';
 import { DAY_MS, localDate, localDateStart, toIsoWindow, type Window } from '../shared/shop-time.js';
 import { loadSkuFacts, type SkuFacts } from '../shared/sku-facts.js';
 import type { AnalysisContext, SpecialistResult } from '../types.js';
-import { loadShopTotals } from './shop-totals.js';
+import { loadShopDailyTotals, sumDays } from './shop-totals.js';
 
 const BEFORE_DAYS = 14;
 const MIN_VISITS = 100;
@@ -95,18 +95,20 @@ export async function checkPriceRiseConversion(
     from: localDateStart(day, context.timeZone),
     to: localDateStart(endDay, context.timeZone),
   }));
-  const beforeWindows = afterWindows.map((w) => ({
-    from: new Date(w.from.getTime() - BEFORE_DAYS * DAY_MS),
-    to: w.from,
-  }));
-  const shop = await loadShopTotals(context, [...beforeWindows, ...afterWindows]);
+  const earliest = Math.min(...afterWindows.map((w) => w.from.getTime())) - BEFORE_DAYS * DAY_MS;
+  const daily = await loadShopDailyTotals(context, { from: new Date(earliest), to: span.asOf });
+  const beforeDay = (day: string) =>
+    localDate(
+      new Date(localDateStart(day, context.timeZone).getTime() - BEFORE_DAYS * DAY_MS),
+      context.timeZone,
+    );
   const findings: Finding[] = [];
   for (const [i, rise] of rises.entries()) {
     const row = bySku.get(rise.sku_id);
     const sku = facts.get(rise.sku_id);
     if (!row || !sku) continue;
-    const shopBefore = shop[i]!;
-    const shopAfter = shop[rises.length + i]!;
+    const shopBefore = sumDays(daily, beforeDay(changeDays[i]!), changeDays[i]!);
+    const shopAfter = sumDays(daily, changeDays[i]!, endDay);
     const ratio = safeRatio(
       safeRatio(shopAfter.orders, shopAfter.visitors) ?? 0,
       safeRatio(shopBefore.orders, shopBefore.visitors) ?? 0,

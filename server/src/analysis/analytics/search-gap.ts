@@ -2,56 +2,22 @@
 // category peers. Search against recommendation visits isolates findability by keywords (what a title
 // controls) from overall appeal (which drives both), so best sellers and long-tail products compare fairly.
 import type { DataGap, Finding, Severity } from '@zhanggui/shared';
-import type { DataSpan } from '../shared/data-span.js';
 import { figure } from '../shared/evidence.js';
 import { buildFindingId } from '../shared/finding-id.js';
 import { impactRange, profitRange } from '../shared/impact.js';
 import { formatMoney, formatPercent } from '../shared/money.js';
 import { safeRatio } from '../shared/ratios.js';
-import { localDate, localDateStart, toIsoWindow } from '../shared/shop-time.js';
+import { localDateStart, toIsoWindow } from '../shared/shop-time.js';
 import type { AnalysisContext, SpecialistResult } from '../types.js';
 import { findPeerGaps, type PeerGap } from './peer-gap.js';
+import type { ProductTraffic, SkuTraffic } from './sku-traffic.js';
 
 const SHOP_WIDE = '(all categories)';
 const TITLE_FIX_RECOVERY = 0.5;
 
-interface ProductRow extends Record<string, unknown> {
-  product_id: number;
-  title: string;
-  category: string;
-  sku_ids: number[];
-  search: number;
-  recommendation: number;
-  visits: number;
-  orders: number;
-  gmv: number;
-  cost: number;
-  has_all_costs: boolean;
-}
-
-export async function checkSearchGaps(context: AnalysisContext, span: DataSpan): Promise<SpecialistResult> {
+export function checkSearchGaps(context: AnalysisContext, traffic: SkuTraffic, asOf: Date): SpecialistResult {
   const gaps: DataGap[] = [];
-  const firstDay = localDate(span.from, context.timeZone);
-  const endDay = localDate(span.asOf, context.timeZone);
-  const rows = await context.query<ProductRow>(
-    `WITH t AS (
-       SELECT sku_id,
-              sum(visits) FILTER (WHERE source = 'search') AS search,
-              sum(visits) FILTER (WHERE source = 'recommendation') AS recommendation,
-              sum(visits) AS visits, sum(orders) AS orders
-       FROM sku_traffic_daily
-       WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
-       GROUP BY sku_id
-     )
-     SELECT s.product_id, p.title, p.category, array_agg(s.id ORDER BY s.id) AS sku_ids,
-            coalesce(sum(t.search), 0) AS search, coalesce(sum(t.recommendation), 0) AS recommendation,
-            sum(t.visits) AS visits, sum(t.orders) AS orders, sum(t.orders * s.price_cents) AS gmv,
-            sum(t.orders * coalesce(s.cost_cents, 0)) AS cost, bool_and(s.cost_cents IS NOT NULL) AS has_all_costs
-     FROM t JOIN skus s ON s.shop_id = $1 AND s.id = t.sku_id
-     JOIN products p ON p.shop_id = $1 AND p.id = s.product_id
-     GROUP BY s.product_id, p.title, p.category`,
-    [context.shopId, firstDay, endDay],
-  );
+  const rows = traffic.products;
   if (rows.length === 0) {
     gaps.push({
       specialist: 'analytics',
@@ -61,7 +27,7 @@ export async function checkSearchGaps(context: AnalysisContext, span: DataSpan):
     return { findings: [], gaps };
   }
   const items = rows.map((r) => ({
-    id: String(r.product_id),
+    id: String(r.productId),
     group: r.category,
     hits: r.search,
     trials: r.search + r.recommendation,
@@ -76,9 +42,9 @@ export async function checkSearchGaps(context: AnalysisContext, span: DataSpan):
     ...findPeerGaps(items.filter((i) => !isSmall(i.group))),
     ...findPeerGaps(items.map((i) => ({ ...i, group: SHOP_WIDE }))).filter((g) => small.has(g.id)),
   ];
-  const byProduct = new Map(rows.map((r) => [String(r.product_id), r]));
+  const byProduct = new Map(rows.map((r) => [String(r.productId), r]));
   const shopGmv = rows.reduce((s, r) => s + r.gmv, 0);
-  const window = { from: localDateStart(firstDay, context.timeZone), to: span.asOf };
+  const window = { from: localDateStart(traffic.firstDay, context.timeZone), to: asOf };
   const findings = gapsFound.map((gap) =>
     searchGapFinding(context, gap, byProduct.get(gap.id)!, shopGmv, window),
   );
@@ -88,7 +54,7 @@ export async function checkSearchGaps(context: AnalysisContext, span: DataSpan):
 function searchGapFinding(
   context: AnalysisContext,
   gap: PeerGap,
-  product: ProductRow,
+  product: ProductTraffic,
   shopGmv: number,
   window: { from: Date; to: Date },
 ): Finding {
@@ -98,7 +64,7 @@ function searchGapFinding(
   const orderRate = safeRatio(product.orders, product.visits) ?? 0;
   const gmvPerOrder = safeRatio(product.gmv, product.orders) ?? 0;
   const missingGmv = missingVisits * orderRate * gmvPerOrder;
-  const margin = product.has_all_costs ? safeRatio(product.gmv - product.cost, product.gmv) : null;
+  const margin = product.hasAllCosts ? safeRatio(product.gmv - product.cost, product.gmv) : null;
   const gmvImpact = impactRange(missingGmv * TITLE_FIX_RECOVERY, 0.5);
   const severity: Severity =
     gap.share < gap.peerMedian * 0.3 && missingGmv >= shopGmv * 0.01 ? 'high' : 'medium';
@@ -107,8 +73,8 @@ function searchGapFinding(
       ? 'median of all products (category too small)'
       : `median of ${gap.peerCount} ${gap.group} peers`;
   const entities = [
-    { kind: 'product' as const, id: String(product.product_id), label: product.title },
-    ...product.sku_ids.map((id) => ({ kind: 'sku' as const, id: String(id), label: product.title })),
+    { kind: 'product' as const, id: String(product.productId), label: product.title },
+    ...product.skuIds.map((id) => ({ kind: 'sku' as const, id: String(id), label: product.title })),
   ];
   return {
     id: buildFindingId('analytics', 'search-traffic-gap', entities.slice(0, 1)),
@@ -166,8 +132,8 @@ function searchGapFinding(
         kind: 'rewrite-title',
         title: `Rewrite the title of "${product.title}" with its category's search keywords`,
         params: {
-          productId: String(product.product_id),
-          skuIds: product.sku_ids.map(String),
+          productId: String(product.productId),
+          skuIds: product.skuIds.map(String),
           category: product.category,
         },
         expectedImpact: { gmvCents: gmvImpact, profitCents: profitRange(gmvImpact, margin) },

@@ -1,7 +1,6 @@
 // Funnel by traffic source (impressions → visits → add-to-cart → orders): a source whose conversion
 // fell in the last week beyond what the other sources did over the same days.
 import { type Finding, TRAFFIC_SOURCES, type TrafficSource } from '@zhanggui/shared';
-import type { DataSpan } from '../shared/data-span.js';
 import { figure, series } from '../shared/evidence.js';
 import { buildFindingId } from '../shared/finding-id.js';
 import { impactRange } from '../shared/impact.js';
@@ -17,6 +16,7 @@ import {
 } from '../shared/shop-time.js';
 import type { AnalysisContext, SpecialistResult } from '../types.js';
 import { loadShopTotals } from './shop-totals.js';
+import type { SkuTraffic } from './sku-traffic.js';
 
 const RECENT_DAYS = 7;
 const BASELINE_DAYS = 14;
@@ -26,11 +26,6 @@ export interface FunnelCounts {
   visits: number;
   addToCart: number;
   orders: number;
-}
-
-interface SourceDayRow extends Record<string, unknown>, FunnelCounts {
-  source: TrafficSource;
-  day: string;
 }
 
 const ZERO: FunnelCounts = { impressions: 0, visits: 0, addToCart: 0, orders: 0 };
@@ -81,21 +76,18 @@ export function findSourceConversionDrops(
   return drops;
 }
 
-export async function checkSourceFunnel(context: AnalysisContext, span: DataSpan): Promise<SpecialistResult> {
-  const today = startOfLocalDay(span.asOf, context.timeZone);
+export async function checkSourceFunnel(
+  context: AnalysisContext,
+  traffic: SkuTraffic,
+  asOf: Date,
+): Promise<SpecialistResult> {
+  const today = startOfLocalDay(asOf, context.timeZone);
   const recentFrom = localDate(addLocalDays(today, -RECENT_DAYS, context.timeZone), context.timeZone);
   const baselineFrom = localDate(
     addLocalDays(today, -RECENT_DAYS - BASELINE_DAYS, context.timeZone),
     context.timeZone,
   );
-  const endDay = localDate(today, context.timeZone);
-  const rows = await context.query<SourceDayRow>(
-    `SELECT source, day::text AS day, sum(impressions) AS impressions, sum(visits) AS visits,
-            sum(add_to_cart) AS "addToCart", sum(orders) AS orders
-     FROM sku_traffic_daily WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
-     GROUP BY source, day ORDER BY day`,
-    [context.shopId, baselineFrom, endDay],
-  );
+  const rows = traffic.funnel.filter((r) => r.day >= baselineFrom);
   if (!rows.some((r) => r.day >= recentFrom) || !rows.some((r) => r.day < recentFrom)) {
     return {
       findings: [],
