@@ -103,14 +103,15 @@ describe('conversion drop after a price rise', () => {
       newPriceCents: 8400,
     });
     const context = analysisContext(db.pool, shopId, AT);
-    const result = await checkPriceRiseConversion(context, await loadDataSpanFor(context));
+    const span = await loadDataSpanFor(context);
+    const result = await checkPriceRiseConversion(context, span, await loadSkuTraffic(context, span));
     expect(result.findings.map((f) => f.entities[0]!.id)).toEqual([String(hurt)]);
     const [finding] = result.findings;
     expect(finding!.type).toBe('price-rise-conversion-drop');
     expect(finding!.window.from).toBe(riseAt.toISOString());
     const conversion = finding!.evidence.figures.find((f) => f.key === 'conversionRate')!;
     expect(conversion.value).toBeCloseTo(21 / 1400, 6);
-    // No shop-wide traffic to move the baseline: expected is the SKU's own 5%.
+    // The rest of the shop (the other SKU) converted as before: expected is the SKU's own 5%.
     expect(conversion.baseline).toBeCloseTo(0.05, 6);
     expect(finding!.strategies[0]!.params).toMatchObject({ priceCents: 10_000 });
   });

@@ -29,15 +29,18 @@ export const analyzeAnalytics: SpecialistAnalysis = async (context) => {
     from: new Date(span.from.getTime() - 30 * DAY_MS),
     to: new Date(span.asOf.getTime() + 30 * DAY_MS),
   });
-  const [traffic, ...results] = await Promise.all([
-    loadSkuTraffic(context, span),
+  const withTraffic = loadSkuTraffic(context, span).then((traffic) =>
+    Promise.all([
+      checkSearchGaps(context, traffic, span.asOf),
+      checkSourceFunnel(context, traffic, span.asOf),
+      checkPriceRiseConversion(context, span, traffic),
+    ]),
+  );
+  const [fromTraffic, ...results] = await Promise.all([
+    withTraffic,
     checkKpiAgainstTargets(context, span, promotions),
     checkHourlyAnomalies(context, span, promotions),
-    checkPriceRiseConversion(context, span),
   ]);
-  results.push(
-    checkSearchGaps(context, traffic, span.asOf),
-    await checkSourceFunnel(context, traffic, span.asOf),
-  );
+  results.push(...fromTraffic);
   return { findings: results.flatMap((r) => r.findings), gaps: results.flatMap((r) => r.gaps) };
 };

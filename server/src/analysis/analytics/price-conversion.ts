@@ -1,5 +1,5 @@
 // Conversion drops after a price rise: a SKU's visit-to-order rate after its price went up, against
-// its own rate before, adjusted by how the whole shop's conversion moved over the same days (a
+// its own rate before, adjusted by how the rest of the shop's conversion moved over the same days (a
 // promotion lifts everyone's conversion; only a drop beyond that is the price's doing).
 import type { Finding } from '@zhanggui/shared';
 import type { DataSpan } from '../shared/data-span.js';
@@ -7,14 +7,19 @@ import { figure } from '../shared/evidence.js';
 import { buildFindingId } from '../shared/finding-id.js';
 import { impactRange } from '../shared/impact.js';
 import { formatMoney, formatPercent } from '../shared/money.js';
-import { binomialZ } from '../shared/proportions.js';
 import { safeRatio } from '../shared/ratios.js';
 import { DAY_MS, localDate, localDateStart, toIsoWindow, type Window } from '../shared/shop-time.js';
 import { loadSkuFacts, type SkuFacts } from '../shared/sku-facts.js';
 import type { AnalysisContext, SpecialistResult } from '../types.js';
-import { loadShopDailyTotals, sumDays } from './shop-totals.js';
+import type { SkuTraffic } from './sku-traffic.js';
 
 const BEFORE_DAYS = 14;
+/**
+ * A flagged SKU sells at most 60% of the orders expected, with z ≤ −2.3 counting both periods'
+ * sampling error. Small price moves of a few percent (normal shop life) stay well inside both.
+ */
+const MAX_SHARE_OF_EXPECTED = 0.6;
+const MAX_Z = -2.3;
 const MIN_VISITS = 100;
 
 interface RiseRow extends Record<string, unknown> {
@@ -49,11 +54,16 @@ export function judgeConversionAfterChange(
   if (sku.beforeVisits < MIN_VISITS || sku.afterVisits < MIN_VISITS || sku.beforeOrders === 0) return null;
   const beforeRate = sku.beforeOrders / sku.beforeVisits;
   const expectedRate = Math.min(0.999, beforeRate * shopConversionRatio);
-  const z = binomialZ(sku.afterOrders, sku.afterVisits, expectedRate);
-  if (z === null) return null;
+  const afterRate = sku.afterOrders / sku.afterVisits;
+  // The before rate is itself a sample: a short or thin before-period must not read as certainty.
+  const variance =
+    (expectedRate * (1 - expectedRate)) / sku.afterVisits +
+    (shopConversionRatio ** 2 * beforeRate * (1 - beforeRate)) / sku.beforeVisits;
+  if (variance <= 0) return null;
+  const z = (afterRate - expectedRate) / Math.sqrt(variance);
   return {
     beforeRate,
-    afterRate: sku.afterOrders / sku.afterVisits,
+    afterRate,
     expectedRate,
     expectedOrders: expectedRate * sku.afterVisits,
     z,
@@ -63,6 +73,7 @@ export function judgeConversionAfterChange(
 export async function checkPriceRiseConversion(
   context: AnalysisContext,
   span: DataSpan,
+  traffic: SkuTraffic,
 ): Promise<SpecialistResult> {
   const rises = await context.query<RiseRow>(
     `SELECT DISTINCT ON (sku_id) sku_id, effective_at, old_price_cents, new_price_cents
@@ -95,8 +106,23 @@ export async function checkPriceRiseConversion(
     from: localDateStart(day, context.timeZone),
     to: localDateStart(endDay, context.timeZone),
   }));
-  const earliest = Math.min(...afterWindows.map((w) => w.from.getTime())) - BEFORE_DAYS * DAY_MS;
-  const daily = await loadShopDailyTotals(context, { from: new Date(earliest), to: span.asOf });
+  // The rest of the shop, measured the same way (SKU visits and orders), is the yardstick.
+  const shopDaily = new Map<string, { visits: number; orders: number }>();
+  for (const f of traffic.funnel) {
+    const day = shopDaily.get(f.day) ?? { visits: 0, orders: 0 };
+    day.visits += f.visits;
+    day.orders += f.orders;
+    shopDaily.set(f.day, day);
+  }
+  const sumDays = (fromDay: string, toDay: string) => {
+    const total = { visits: 0, orders: 0 };
+    for (const [day, t] of shopDaily) {
+      if (day < fromDay || day >= toDay) continue;
+      total.visits += t.visits;
+      total.orders += t.orders;
+    }
+    return total;
+  };
   const beforeDay = (day: string) =>
     localDate(
       new Date(localDateStart(day, context.timeZone).getTime() - BEFORE_DAYS * DAY_MS),
@@ -107,11 +133,11 @@ export async function checkPriceRiseConversion(
     const row = bySku.get(rise.sku_id);
     const sku = facts.get(rise.sku_id);
     if (!row || !sku) continue;
-    const shopBefore = sumDays(daily, beforeDay(changeDays[i]!), changeDays[i]!);
-    const shopAfter = sumDays(daily, changeDays[i]!, endDay);
+    const shopBefore = sumDays(beforeDay(changeDays[i]!), changeDays[i]!);
+    const shopAfter = sumDays(changeDays[i]!, endDay);
     const ratio = safeRatio(
-      safeRatio(shopAfter.orders, shopAfter.visitors) ?? 0,
-      safeRatio(shopBefore.orders, shopBefore.visitors) ?? 0,
+      safeRatio(shopAfter.orders - row.after_orders, shopAfter.visits - row.after_visits) ?? 0,
+      safeRatio(shopBefore.orders - row.before_orders, shopBefore.visits - row.before_visits) ?? 0,
     );
     const judged = judgeConversionAfterChange(
       {
@@ -122,7 +148,8 @@ export async function checkPriceRiseConversion(
       },
       ratio ?? 1,
     );
-    if (!judged || judged.z > -3 || row.after_orders > judged.expectedOrders * 0.75) continue;
+    if (!judged || judged.z > MAX_Z || row.after_orders > judged.expectedOrders * MAX_SHARE_OF_EXPECTED)
+      continue;
     findings.push(priceRiseFinding(context, rise, sku, row, judged, afterWindows[i]!));
   }
   return { findings, gaps: [] };
@@ -197,7 +224,7 @@ function priceRiseFinding(
           'score',
           judged.z,
           { value: 0, label: 'no change' },
-          'binomial z of orders against the expected rate',
+          'z of the after rate against the expected one, with both rates’ sampling error',
         ),
       ],
       series: [],

@@ -49,31 +49,3 @@ export async function loadGmvByLocalHour(
   );
   return new Map(rows.map((r) => [r.h, r.gmv]));
 }
-
-/** Shop totals per local day (YYYY-MM-DD) in a window; days without data are absent. */
-export async function loadShopDailyTotals(
-  context: AnalysisContext,
-  window: Window,
-): Promise<Map<string, ShopTotals>> {
-  const rows = await context.query<{ day: string; gmv: number; orders: number; visitors: number }>(
-    `SELECT day::text AS day, coalesce(s.gmv, 0) AS gmv, coalesce(s.orders, 0) AS orders, coalesce(v.visitors, 0) AS visitors
-     FROM (SELECT (hour AT TIME ZONE $4)::date AS day, sum(gmv_cents) AS gmv, sum(paid_orders) AS orders
-           FROM shop_hourly_rollup WHERE shop_id = $1 AND hour >= $2 AND hour < $3 GROUP BY 1) s
-     FULL JOIN (SELECT (hour AT TIME ZONE $4)::date AS day, sum(visitors) AS visitors
-                FROM traffic_hourly WHERE shop_id = $1 AND hour >= $2 AND hour < $3 GROUP BY 1) v USING (day)`,
-    [context.shopId, window.from, window.to, context.timeZone],
-  );
-  return new Map(rows.map((r) => [r.day, { gmvCents: r.gmv, orders: r.orders, visitors: r.visitors }]));
-}
-
-/** Sums daily totals over the local days in [fromDay, toDay). */
-export function sumDays(daily: ReadonlyMap<string, ShopTotals>, fromDay: string, toDay: string): ShopTotals {
-  const total = { gmvCents: 0, orders: 0, visitors: 0 };
-  for (const [day, t] of daily) {
-    if (day < fromDay || day >= toDay) continue;
-    total.gmvCents += t.gmvCents;
-    total.orders += t.orders;
-    total.visitors += t.visitors;
-  }
-  return total;
-}

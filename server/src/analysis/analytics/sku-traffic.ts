@@ -6,7 +6,7 @@ import type { DataSpan } from '../shared/data-span.js';
 import { addLocalDays, localDate, startOfLocalDay } from '../shared/shop-time.js';
 import type { AnalysisContext } from '../types.js';
 
-/** Complete local days read: enough for a 7-day funnel against the 14 days before, and a month of search. */
+/** Days of per-product sums (a month of search); the per-source funnel covers the whole look-back. */
 export const SKU_TRAFFIC_DAYS = 28;
 
 export interface ProductTraffic {
@@ -34,10 +34,11 @@ export interface SourceDayFunnel {
 }
 
 export interface SkuTraffic {
-  /** First local day read (inclusive) and the day of the diagnosis (exclusive). */
+  /** First local day of the per-product sums (inclusive) and the day of the diagnosis (exclusive). */
   firstDay: string;
   endDay: string;
   products: ProductTraffic[];
+  /** Per source and day over the whole look-back (longer than the per-product sums). */
   funnel: SourceDayFunnel[];
 }
 
@@ -45,22 +46,27 @@ export async function loadSkuTraffic(context: AnalysisContext, span: DataSpan): 
   const tz = context.timeZone;
   const today = startOfLocalDay(span.asOf, tz);
   const start = addLocalDays(today, -SKU_TRAFFIC_DAYS, tz);
+  const spanDay = localDate(span.from, tz);
   const firstDay = localDate(start < span.from ? startOfLocalDay(span.from, tz) : start, tz);
   const endDay = localDate(today, tz);
   const [row] = await context.query<{ products: ProductTraffic[] | null; funnel: SourceDayFunnel[] | null }>(
     `WITH g AS (
        SELECT sku_id, source, day,
-              sum(visits) FILTER (WHERE source = 'search') AS search,
-              sum(visits) FILTER (WHERE source = 'recommendation') AS recommendation,
+              sum(visits) FILTER (WHERE source = 'search' AND day >= $2::date) AS search,
+              sum(visits) FILTER (WHERE source = 'recommendation' AND day >= $2::date) AS recommendation,
+              sum(visits) FILTER (WHERE day >= $2::date) AS sku_visits,
+              sum(orders) FILTER (WHERE day >= $2::date) AS sku_orders,
               sum(impressions) AS impressions, sum(visits) AS visits, sum(add_to_cart) AS add_to_cart, sum(orders) AS orders
-       FROM sku_traffic_daily WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
+       FROM sku_traffic_daily WHERE shop_id = $1 AND day >= $4::date AND day < $3::date
        GROUP BY GROUPING SETS ((sku_id), (source, day))
      ),
      products AS (
        SELECT s.product_id AS "productId", p.title, p.category, array_agg(s.id ORDER BY s.id) AS "skuIds",
               coalesce(sum(g.search), 0) AS search, coalesce(sum(g.recommendation), 0) AS recommendation,
-              sum(g.visits) AS visits, sum(g.orders) AS orders, sum(g.orders * s.price_cents) AS gmv,
-              sum(g.orders * coalesce(s.cost_cents, 0)) AS cost, bool_and(s.cost_cents IS NOT NULL) AS "hasAllCosts"
+              coalesce(sum(g.sku_visits), 0) AS visits, coalesce(sum(g.sku_orders), 0) AS orders,
+              coalesce(sum(g.sku_orders * s.price_cents), 0) AS gmv,
+              coalesce(sum(g.sku_orders * coalesce(s.cost_cents, 0)), 0) AS cost,
+              bool_and(s.cost_cents IS NOT NULL) AS "hasAllCosts"
        FROM g JOIN skus s ON s.shop_id = $1 AND s.id = g.sku_id
        JOIN products p ON p.shop_id = $1 AND p.id = s.product_id
        WHERE g.sku_id IS NOT NULL
@@ -70,7 +76,7 @@ export async function loadSkuTraffic(context: AnalysisContext, span: DataSpan): 
             (SELECT json_agg(json_build_object('source', source, 'day', day, 'impressions', impressions, 'visits', visits,
                                                'addToCart', add_to_cart, 'orders', orders) ORDER BY day, source)
              FROM g WHERE sku_id IS NULL) AS funnel`,
-    [context.shopId, firstDay, endDay],
+    [context.shopId, firstDay, endDay, spanDay],
   );
   return { firstDay, endDay, products: row?.products ?? [], funnel: row?.funnel ?? [] };
 }
