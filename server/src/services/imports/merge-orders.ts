@@ -21,29 +21,83 @@ const ORDER_FIELDS = [
   'coupon_code',
 ] as const;
 
-/** The same order twice in one file cannot be merged; both copies are rejected. */
+/**
+ * The same order twice in one file: its first copy is kept, later copies are rejected (as the direct
+ * load does). A copy's rows are told apart by the line of its first row: line - line_no + 1.
+ */
 export async function rejectDuplicateOrders(client: pg.PoolClient): Promise<StageRejections> {
-  const { rows } = await client.query<{ order_ext: string; lines: number[]; row_count: number }>(
-    `WITH d AS (SELECT order_ext FROM stage_order_lines WHERE line_no = 1 GROUP BY order_ext HAVING count(*) > 1)
-     SELECT s.order_ext, array_agg(s.line ORDER BY s.line) FILTER (WHERE s.line_no = 1) AS lines, count(*)::int AS row_count
-     FROM stage_order_lines s JOIN d USING (order_ext) GROUP BY s.order_ext ORDER BY min(s.line)`,
+  const { rows } = await client.query<{ order_ext: string; copy_line: number; row_count: number }>(
+    `WITH copies AS (
+       SELECT order_ext, line - line_no + 1 AS copy_line, count(*)::int AS row_count
+       FROM stage_order_lines GROUP BY order_ext, line - line_no + 1
+     ),
+     ranked AS (
+       SELECT *, row_number() OVER (PARTITION BY order_ext ORDER BY copy_line) AS n FROM copies
+     )
+     SELECT order_ext, copy_line, row_count FROM ranked WHERE n > 1 ORDER BY copy_line`,
   );
   if (rows.length === 0) return { errors: [], rows: 0 };
-  await client.query(`DELETE FROM stage_order_lines WHERE order_ext = ANY($1::text[])`, [
-    rows.map((r) => r.order_ext),
-  ]);
+  await client.query(
+    `DELETE FROM stage_order_lines s USING unnest($1::text[], $2::int[]) AS d(order_ext, copy_line)
+     WHERE s.order_ext = d.order_ext AND s.line - s.line_no + 1 = d.copy_line`,
+    [rows.map((r) => r.order_ext), rows.map((r) => r.copy_line)],
+  );
   return {
     rows: rows.reduce((n, r) => n + r.row_count, 0),
     errors: rows.map((r) => ({
-      line: r.lines[0]!,
+      line: r.copy_line,
       column: null,
       value: r.order_ext,
-      reason: `Order ${r.order_ext} appears more than once in the file (lines ${r.lines.join(', ')}); keep one copy with all its lines together.`,
+      reason: `Order ${r.order_ext} appears more than once in the file; only its first copy was kept.`,
     })),
   };
 }
 
+/** A span of placement times whose hours need their rollups refreshed. */
+export interface PlacedWindow {
+  first: Date;
+  last: Date;
+}
+
+export function widenWindow(
+  window: PlacedWindow | null,
+  times: Array<Date | null | undefined>,
+): PlacedWindow | null {
+  const known = times.filter((t): t is Date => t instanceof Date).map((t) => t.getTime());
+  if (window) known.push(window.first.getTime(), window.last.getTime());
+  if (known.length === 0) return null;
+  return { first: new Date(Math.min(...known)), last: new Date(Math.max(...known)) };
+}
+
+/** Refreshes the rollups of every hour in the window, with fresh statistics after a large load. */
+export async function refreshOrderRollups(
+  client: pg.PoolClient,
+  shopId: number,
+  window: PlacedWindow | null,
+  changedOrders: number,
+): Promise<void> {
+  if (!window) return;
+  // After a large load the planner's statistics are stale and the refresh picks slow plans.
+  if (changedOrders >= BULK_LOAD_ORDERS) await client.query('ANALYZE orders, order_lines');
+  await refreshRollups(client, shopId, {
+    from: window.first,
+    to: new Date(window.last.getTime() + 3_600_000),
+  });
+}
+const BULK_LOAD_ORDERS = 10_000;
+
+/** Merges the staged orders and refreshes the rollups of the hours they touched. */
 export async function mergeOrders(client: pg.PoolClient, shopId: number): Promise<MergeCounts> {
+  const { counts, window } = await mergeStagedOrders(client, shopId);
+  await refreshOrderRollups(client, shopId, window, counts.inserted + counts.updated);
+  return counts;
+}
+
+/** Merges the staged orders; the caller refreshes the rollups for the returned window. */
+export async function mergeStagedOrders(
+  client: pg.PoolClient,
+  shopId: number,
+): Promise<{ counts: MergeCounts; window: PlacedWindow | null }> {
   await client.query('ANALYZE stage_order_lines');
   await createMissingSkus(client, shopId);
   await upsertCustomers(client, shopId);
@@ -56,33 +110,19 @@ export async function mergeOrders(client: pg.PoolClient, shopId: number): Promis
   await upsertOrders(client, shopId);
   await replaceLines(client, shopId);
   await syncRefunds(client, shopId);
-  const { rows: window } = await client.query<{ first: Date | null; last: Date | null }>(
+  const { rows: after } = await client.query<{ first: Date | null; last: Date | null }>(
     `SELECT min(placed_at) AS first, max(placed_at) AS last FROM stage_order_lines WHERE line_no = 1`,
   );
-  const times = [before[0]?.first, before[0]?.last, window[0]?.first, window[0]?.last].filter(
-    (t): t is Date => t instanceof Date,
-  );
-  if (await isBulkLoad(client)) await client.query('ANALYZE orders, order_lines');
-  if (times.length > 0) {
-    const from = new Date(Math.min(...times.map((t) => t.getTime())));
-    const to = new Date(Math.max(...times.map((t) => t.getTime())) + 3_600_000);
-    await refreshRollups(client, shopId, { from, to });
-  }
+  const window = widenWindow(null, [before[0]?.first, before[0]?.last, after[0]?.first, after[0]?.last]);
   const { rows } = await client.query<{ state: string; n: number }>(
     'SELECT state, count(*)::int AS n FROM order_ids GROUP BY state',
   );
   const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
-  return { inserted: count('inserted'), updated: count('updated'), unchanged: count('same') };
+  return {
+    counts: { inserted: count('inserted'), updated: count('updated'), unchanged: count('same') },
+    window,
+  };
 }
-
-/** After a large load the planner's statistics are stale and the rollup refresh picks slow plans. */
-async function isBulkLoad(client: pg.PoolClient): Promise<boolean> {
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM order_ids WHERE state <> 'same'`,
-  );
-  return rows[0]!.n >= BULK_LOAD_ORDERS;
-}
-const BULK_LOAD_ORDERS = 10_000;
 
 /** A line's SKU not yet in the shop is created under a product of its own, named like the line. */
 async function createMissingSkus(client: pg.PoolClient, shopId: number): Promise<void> {

@@ -224,3 +224,63 @@ describe('runImport of overlapping and faulty files', () => {
     expect((await tableCounts(db.pool, shopId)).orders).toBe(0);
   });
 });
+
+describe('runImport of a file larger than one load batch', () => {
+  const orders = [...sampleOrders({ count: 5300, startAt: new Date('2026-11-01T00:00:00Z'), maxLines: 2 })];
+  const withDuplicate = [...orders, { ...orders[9]!, totalCents: orders[9]!.totalCents + 1 }];
+
+  it('loads every batch, keeps the first copy of an order that appears twice, and re-imports as unchanged', async () => {
+    const shopId = await createShop(db.pool, 'batches', 'CNY', 'Asia/Shanghai');
+    const file = await tempFile('batches.csv', shopifyOrdersCsv(withDuplicate, 'CNY'));
+    const lineCount = orders.reduce((n, o) => n + o.lines.length, 0);
+
+    const strict = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(strict).toMatchObject({ status: 'failed', rowsRejected: orders[9]!.lines.length });
+    expect((await tableCounts(db.pool, shopId)).orders).toBe(0);
+
+    const first = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: true,
+    });
+    expect(first).toMatchObject({
+      status: 'succeeded',
+      recordsInserted: 5300,
+      rowsRejected: orders[9]!.lines.length,
+    });
+    expect(first.errors).toEqual([
+      {
+        line: lineCount + 2,
+        column: null,
+        value: '#1010',
+        reason: 'Order #1010 appears more than once in the file; only its first copy was kept.',
+      },
+    ]);
+    const { rows } = await db.pool.query(
+      'SELECT total_cents FROM orders WHERE shop_id = $1 AND external_id = $2',
+      [shopId, '#1010'],
+    );
+    expect(rows[0].total_cents).toBe(orders[9]!.totalCents);
+    const counts = await tableCounts(db.pool, shopId);
+    expect(counts).toMatchObject({ orders: 5300, lines: lineCount });
+    const rollups = await rollupVersusDirect(db.pool, shopId);
+    expect(rollups.stored).toEqual(rollups.direct);
+
+    const again = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: true,
+    });
+    expect(again).toMatchObject({ recordsInserted: 0, recordsUpdated: 0, recordsUnchanged: 5300 });
+    expect(again.errors.map((e) => e.line)).toEqual([lineCount + 2]);
+    expect(await tableCounts(db.pool, shopId)).toEqual(counts);
+    expect(await rollupVersusDirect(db.pool, shopId)).toEqual(rollups);
+  }, 60_000);
+});

@@ -13,11 +13,8 @@ import { withTransaction } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { ImportCancelledError, ImportFileError } from '../../imports/import-file-error.js';
 import { type OpenedImport, readImportFile } from '../../imports/read-import-file.js';
-import { mergeGeneric, rejectGenericConflicts } from './merge-generic.js';
-import { mergeOrders, rejectDuplicateOrders } from './merge-orders.js';
-import type { MergeCounts, StageRejections } from './merge-result.js';
-import { mergeSkus, rejectDuplicateSkus } from './merge-skus.js';
-import { openStage, STAGES } from './staging.js';
+import { openLoader } from './loaders.js';
+import type { MergeCounts } from './merge-result.js';
 
 /** Errors kept for the report; error_count counts them all. */
 export const MAX_KEPT_ERRORS = 10_000;
@@ -87,7 +84,7 @@ export async function runImport(pool: pg.Pool, input: RunImportInput): Promise<I
           bytesRead = n;
         },
       });
-      const stage = await openStage(client, STAGES[opened.kind]);
+      const loader = await openLoader(client, input.shopId, opened.kind);
       try {
         for await (const batch of opened.batches as AsyncGenerator<{
           records: unknown[];
@@ -96,26 +93,26 @@ export async function runImport(pool: pg.Pool, input: RunImportInput): Promise<I
           rowsRejected: number;
         }>) {
           if (input.signal?.aborted) throw new ImportCancelledError();
-          for (const record of batch.records) stage.add(record);
+          for (const record of batch.records) loader.add(record);
           tally.add(batch.errors, batch.rowsRead, batch.rowsRejected);
-          await stage.writer.drain();
+          const rejected = await loader.afterBatch();
+          tally.add(rejected.errors, 0, rejected.rows);
           await reportProgress();
         }
-        await stage.writer.finish();
+        const rejected = await loader.endOfFile();
+        tally.add(rejected.errors, 0, rejected.rows);
       } catch (error) {
-        stage.writer.abort();
+        await loader.abort();
         throw error;
       }
       await reportProgress(true);
-      const rejected = await rejectAfterStaging(client, input.shopId, opened.kind);
-      tally.add(rejected.errors, 0, rejected.rows);
       const isBlocked = tally.rowsRejected > 0 && !input.importValidRows;
       if (isBlocked && input.phase === 'import') {
         outcome = finish(opened, tally, 'failed', null);
         throw new RollBack();
       }
       if (input.signal?.aborted) throw new ImportCancelledError();
-      const counts = await merge(client, input.shopId, opened.kind);
+      const counts = await loader.merge();
       if (input.signal?.aborted) throw new ImportCancelledError();
       outcome = finish(opened, tally, input.phase === 'validate' ? 'validated' : 'succeeded', counts);
       if (input.phase === 'validate') throw new RollBack();
@@ -140,22 +137,6 @@ async function readShop(pool: pg.Pool, shopId: number) {
   );
   if (!rows[0]) throw new AppError('NOT_FOUND', { message: `Shop ${shopId} does not exist.` });
   return { currency: rows[0].currency.toUpperCase(), timeZone: rows[0].time_zone };
-}
-
-function rejectAfterStaging(
-  client: pg.PoolClient,
-  shopId: number,
-  kind: OpenedImport['kind'],
-): Promise<StageRejections> {
-  if (kind === 'orders') return rejectDuplicateOrders(client);
-  if (kind === 'skus') return rejectDuplicateSkus(client);
-  return rejectGenericConflicts(client, shopId, kind);
-}
-
-function merge(client: pg.PoolClient, shopId: number, kind: OpenedImport['kind']): Promise<MergeCounts> {
-  if (kind === 'orders') return mergeOrders(client, shopId);
-  if (kind === 'skus') return mergeSkus(client, shopId);
-  return mergeGeneric(client, shopId, kind);
 }
 
 function newTally() {

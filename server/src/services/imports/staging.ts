@@ -9,13 +9,18 @@ import type {
   SkuTrafficDailyRecord,
   TrafficHourlyRecord,
 } from '../../imports/records.js';
-import { CopyWriter } from './copy-writer.js';
+import { type CopyValue, CopyWriter } from './copy-writer.js';
+
+/** Where a staged row goes: a COPY stream, or a batch of COPY text. */
+export interface RowSink {
+  add(values: CopyValue[]): void;
+}
 
 interface StageTable<R> {
   table: string;
   ddl: string;
   columns: readonly string[];
-  add(writer: CopyWriter, record: R): void;
+  add(writer: RowSink, record: R): void;
 }
 
 /** One row per order line; order-level columns are filled on line 1 only. */

@@ -1,0 +1,130 @@
+// The customers and SKUs a batch of new orders refers to: matched by external id, created when new,
+// with the same rules as the staged merge (merge-orders.ts) so both paths leave the same rows.
+import type pg from 'pg';
+import type { OrderRecord } from '../../imports/records.js';
+
+interface CustomerFacts {
+  name: string | null;
+  email: string | null;
+  city: string | null;
+  firstSeen: Date;
+}
+
+/** What this import already wrote for a customer, so a later batch only rewrites customers that changed. */
+export interface KnownCustomer extends CustomerFacts {
+  id: number;
+}
+
+const MAX_KNOWN_CUSTOMERS = 200_000;
+
+/** Upserts the batch's customers into `known` (id and the facts written), skipping unchanged ones. */
+export async function upsertBatchCustomers(
+  client: pg.PoolClient,
+  shopId: number,
+  orders: OrderRecord[],
+  known: Map<string, KnownCustomer>,
+): Promise<void> {
+  const customers = new Map<string, CustomerFacts>();
+  for (const o of orders) {
+    const c = o.customer;
+    if (!c) continue;
+    const facts = customers.get(c.externalId);
+    if (!facts) {
+      customers.set(c.externalId, { name: c.name, email: c.email, city: c.city, firstSeen: o.placedAt });
+      continue;
+    }
+    facts.name ??= c.name;
+    facts.email ??= c.email;
+    facts.city ??= c.city;
+    if (o.placedAt < facts.firstSeen) facts.firstSeen = o.placedAt;
+  }
+  const changed = [...customers.entries()].filter(([ext, facts]) => !isUnchanged(known.get(ext), facts));
+  if (changed.length === 0) return;
+  const ids = changed.map(([ext]) => ext);
+  const values = changed.map(([, facts]) => facts);
+  await client.query(
+    `INSERT INTO customers AS c (shop_id, external_id, name, email, city, first_seen_at)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+     ON CONFLICT (shop_id, external_id) DO UPDATE SET
+       first_seen_at = least(c.first_seen_at, excluded.first_seen_at),
+       name = coalesce(excluded.name, c.name),
+       email = coalesce(excluded.email, c.email),
+       city = coalesce(excluded.city, c.city)
+     WHERE (c.first_seen_at, c.name, c.email, c.city) IS DISTINCT FROM
+           (least(c.first_seen_at, excluded.first_seen_at), coalesce(excluded.name, c.name),
+            coalesce(excluded.email, c.email), coalesce(excluded.city, c.city))`,
+    [
+      shopId,
+      ids,
+      values.map((v) => v.name),
+      values.map((v) => v.email),
+      values.map((v) => v.city),
+      values.map((v) => v.firstSeen),
+    ],
+  );
+  const { rows } = await client.query<{ id: number; external_id: string } & CustomerFacts>(
+    `SELECT id, external_id, name, email, city, first_seen_at AS "firstSeen"
+     FROM customers WHERE shop_id = $1 AND external_id = ANY($2::text[])`,
+    [shopId, ids],
+  );
+  if (known.size + rows.length > MAX_KNOWN_CUSTOMERS) known.clear();
+  for (const { external_id, ...customer } of rows) known.set(external_id, customer);
+}
+
+/** True when upserting these facts would leave the customer as this import last wrote it. */
+function isUnchanged(known: KnownCustomer | undefined, facts: CustomerFacts): boolean {
+  if (!known) return false;
+  return (
+    known.firstSeen <= facts.firstSeen &&
+    (facts.name ?? known.name) === known.name &&
+    (facts.email ?? known.email) === known.email &&
+    (facts.city ?? known.city) === known.city
+  );
+}
+
+/** Fills skuIds with the id of every SKU the batch's lines name, creating the missing ones. */
+export async function upsertBatchSkus(
+  client: pg.PoolClient,
+  shopId: number,
+  orders: OrderRecord[],
+  skuIds: Map<string, number>,
+): Promise<void> {
+  const wanted = new Map<string, { name: string | null; priceCents: number }>();
+  for (const o of orders) {
+    for (const l of o.lines) {
+      if (!l.skuExternalId || skuIds.has(l.skuExternalId)) continue;
+      const known = wanted.get(l.skuExternalId);
+      if (!known) wanted.set(l.skuExternalId, { name: l.skuName, priceCents: l.unitPriceCents });
+      else if (l.unitPriceCents < known.priceCents) known.priceCents = l.unitPriceCents;
+    }
+  }
+  if (wanted.size === 0) return;
+  const remember = (rows: Array<{ id: number; external_id: string }>) => {
+    for (const r of rows) skuIds.set(r.external_id, r.id);
+  };
+  const found = await client.query<{ id: number; external_id: string }>(
+    'SELECT id, external_id FROM skus WHERE shop_id = $1 AND external_id = ANY($2::text[])',
+    [shopId, [...wanted.keys()]],
+  );
+  remember(found.rows);
+  const missing = [...wanted.entries()].filter(([ext]) => !skuIds.has(ext));
+  if (missing.length === 0) return;
+  const exts = missing.map(([ext]) => ext);
+  const names = missing.map(([ext, v]) => v.name ?? ext);
+  await client.query(
+    `INSERT INTO products (shop_id, external_id, title, category)
+     SELECT $1, 'sku:' || ext, name, 'uncategorized' FROM unnest($2::text[], $3::text[]) AS n(ext, name)
+     ON CONFLICT (shop_id, external_id) DO NOTHING`,
+    [shopId, exts, names],
+  );
+  const created = await client.query<{ id: number; external_id: string }>(
+    `INSERT INTO skus (shop_id, product_id, external_id, name, price_cents)
+     SELECT $1, p.id, n.ext, n.name, n.price
+     FROM unnest($2::text[], $3::text[], $4::int[]) AS n(ext, name, price)
+     JOIN products p ON p.shop_id = $1 AND p.external_id = 'sku:' || n.ext
+     ON CONFLICT (shop_id, external_id) DO NOTHING
+     RETURNING id, external_id`,
+    [shopId, exts, names, missing.map(([, v]) => v.priceCents)],
+  );
+  remember(created.rows);
+}

@@ -1,0 +1,250 @@
+// Loads imported orders in batches. Orders new to the shop go straight into orders and order_lines
+// with COPY (ids reserved from the sequence, customers and SKUs matched or created per batch), which
+// is what makes a first import of a large export fast; orders the shop already has are staged and
+// merged at the end, so re-imports and overlapping files update instead of duplicating.
+import type { ImportRowError } from '@zhanggui/shared';
+import type pg from 'pg';
+import type { OrderRecord } from '../../imports/records.js';
+import { CopyWriter, copyLine } from './copy-writer.js';
+import {
+  mergeStagedOrders,
+  type PlacedWindow,
+  refreshOrderRollups,
+  rejectDuplicateOrders,
+  widenWindow,
+} from './merge-orders.js';
+import type { MergeCounts, StageRejections } from './merge-result.js';
+import { type KnownCustomer, upsertBatchCustomers, upsertBatchSkus } from './order-loader-refs.js';
+import { ORDER_STAGE } from './staging.js';
+
+const BATCH_ORDERS = 5000;
+
+const ORDER_COLUMNS = [
+  'shop_id',
+  'id',
+  'external_id',
+  'customer_id',
+  'status',
+  'placed_at',
+  'paid_at',
+  'shipped_at',
+  'delivered_at',
+  'cancelled_at',
+  'total_cents',
+  'discount_cents',
+  'shipping_cents',
+  'traffic_source',
+  'coupon_code',
+] as const;
+const LINE_COLUMNS = [
+  'shop_id',
+  'order_id',
+  'line_no',
+  'sku_id',
+  'quantity',
+  'unit_price_cents',
+  'discount_cents',
+  'total_cents',
+] as const;
+
+export class OrderLoader {
+  private pending: OrderRecord[] = [];
+  private inflight: Promise<void> | null = null;
+  private failure: unknown = null;
+  private rejected: StageRejections = { errors: [], rows: 0 };
+  private inserted = 0;
+  private staged = 0;
+  private window: PlacedWindow | null = null;
+  private readonly skuIds = new Map<string, number>();
+  private readonly customers = new Map<string, KnownCustomer>();
+
+  private constructor(
+    private readonly client: pg.PoolClient,
+    private readonly shopId: number,
+    private readonly sequence: string,
+  ) {}
+
+  static async open(client: pg.PoolClient, shopId: number): Promise<OrderLoader> {
+    await client.query(ORDER_STAGE.ddl);
+    const { rows } = await client.query<{ seq: string }>(
+      `SELECT pg_get_serial_sequence('orders', 'id') AS seq`,
+    );
+    return new OrderLoader(client, shopId, rows[0]!.seq);
+  }
+
+  add(order: OrderRecord): void {
+    this.pending.push(order);
+  }
+
+  /**
+   * Starts loading the pending orders once a batch is full (or always, with force) and returns the rows
+   * rejected so far. The load runs while the caller parses the next batch: one batch in flight at a time.
+   */
+  async flush(force = false): Promise<StageRejections> {
+    const isFull = this.pending.length >= BATCH_ORDERS || (force && this.pending.length > 0);
+    if (isFull || force) await this.settle();
+    if (isFull) {
+      const batch = this.pending;
+      this.pending = [];
+      this.inflight = this.loadBatch(batch).catch((error: unknown) => {
+        this.failure = error;
+      });
+      if (force) await this.settle();
+    }
+    const taken = this.rejected;
+    this.rejected = { errors: [], rows: 0 };
+    return taken;
+  }
+
+  /** Waits for the batch in flight and rethrows its failure; call before anything else uses the client. */
+  async settle(): Promise<void> {
+    await this.inflight;
+    this.inflight = null;
+    if (this.failure) throw this.failure;
+  }
+
+  private async loadBatch(batch: OrderRecord[]): Promise<void> {
+    const { fresh, existing, rejected } = await this.sortBatch(batch);
+    this.rejected = {
+      errors: [...this.rejected.errors, ...rejected.errors],
+      rows: this.rejected.rows + rejected.rows,
+    };
+    if (existing.length > 0) await this.stage(existing);
+    if (fresh.length > 0) await this.insertFresh(fresh);
+  }
+
+  /** Loads the rest of the file; returns what it rejected, duplicates among the staged orders included. */
+  async endOfFile(): Promise<StageRejections> {
+    const last = await this.flush(true);
+    if (this.staged === 0) return last;
+    const duplicates = await rejectDuplicateOrders(this.client);
+    return { errors: [...last.errors, ...duplicates.errors], rows: last.rows + duplicates.rows };
+  }
+
+  /** Merges the staged orders and refreshes the rollups of every hour the import touched. */
+  async merge(): Promise<MergeCounts> {
+    let counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
+    if (this.staged > 0) {
+      const merged = await mergeStagedOrders(this.client, this.shopId);
+      counts = merged.counts;
+      this.window = widenWindow(this.window, [merged.window?.first, merged.window?.last]);
+    }
+    const total = { ...counts, inserted: counts.inserted + this.inserted };
+    await refreshOrderRollups(this.client, this.shopId, this.window, total.inserted + total.updated);
+    return total;
+  }
+
+  /** New orders load directly; known ones are staged; a second copy of an order loaded earlier from this file is rejected. */
+  private async sortBatch(batch: OrderRecord[]) {
+    const { rows } = await this.client.query<{ external_id: string; is_this_import: boolean }>(
+      `SELECT external_id, xmin::text::bigint = (txid_current() % 4294967296) AS is_this_import
+       FROM orders WHERE shop_id = $1 AND external_id = ANY($2::text[])`,
+      [this.shopId, batch.map((o) => o.externalId)],
+    );
+    const known = new Map(rows.map((r) => [r.external_id, r.is_this_import]));
+    const fresh: OrderRecord[] = [];
+    const existing: OrderRecord[] = [];
+    const errors: ImportRowError[] = [];
+    let rejectedRows = 0;
+    const seen = new Set<string>();
+    for (const order of batch) {
+      const loadedEarlier = known.get(order.externalId);
+      if (loadedEarlier === true || seen.has(order.externalId)) {
+        errors.push({
+          line: order.line,
+          column: null,
+          value: order.externalId,
+          reason: `Order ${order.externalId} appears more than once in the file; only its first copy was kept.`,
+        });
+        rejectedRows += order.rows;
+      } else if (loadedEarlier === false) existing.push(order);
+      else fresh.push(order);
+      seen.add(order.externalId);
+    }
+    return { fresh, existing, rejected: { errors, rows: rejectedRows } };
+  }
+
+  private async stage(orders: OrderRecord[]): Promise<void> {
+    const chunks: string[] = [];
+    const sink = { add: (values: Parameters<typeof copyLine>[0]) => chunks.push(copyLine(values)) };
+    for (const order of orders) ORDER_STAGE.add(sink, order);
+    await CopyWriter.copyText(this.client, ORDER_STAGE.table, ORDER_STAGE.columns, chunks.join(''));
+    this.staged += orders.length;
+  }
+
+  private async insertFresh(orders: OrderRecord[]): Promise<void> {
+    await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
+    await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
+    const { rows } = await this.client.query<{ id: number }>(
+      'SELECT nextval($1::regclass) AS id FROM generate_series(1, $2)',
+      [this.sequence, orders.length],
+    );
+    const orderRows: string[] = [];
+    const lineRows: string[] = [];
+    const refunds: Array<[number, OrderRecord]> = [];
+    let first = orders[0]!.placedAt;
+    let last = first;
+    orders.forEach((o, i) => {
+      const id = rows[i]!.id;
+      const customerId = o.customer ? (this.customers.get(o.customer.externalId)?.id ?? null) : null;
+      orderRows.push(
+        copyLine([
+          this.shopId,
+          id,
+          o.externalId,
+          customerId,
+          o.status,
+          o.placedAt,
+          o.paidAt,
+          o.shippedAt,
+          o.deliveredAt,
+          o.cancelledAt,
+          o.totalCents,
+          o.discountCents,
+          o.shippingCents,
+          o.trafficSource,
+          o.couponCode,
+        ]),
+      );
+      for (const l of o.lines) {
+        const skuId = l.skuExternalId ? (this.skuIds.get(l.skuExternalId) ?? null) : null;
+        lineRows.push(
+          copyLine([
+            this.shopId,
+            id,
+            l.lineNo,
+            skuId,
+            l.quantity,
+            l.unitPriceCents,
+            l.discountCents,
+            l.totalCents,
+          ]),
+        );
+      }
+      if (o.refundedCents > 0) refunds.push([id, o]);
+      if (o.placedAt < first) first = o.placedAt;
+      if (o.placedAt > last) last = o.placedAt;
+    });
+    this.window = widenWindow(this.window, [first, last]);
+    await CopyWriter.copyText(this.client, 'orders', ORDER_COLUMNS, orderRows.join(''));
+    await CopyWriter.copyText(this.client, 'order_lines', LINE_COLUMNS, lineRows.join(''));
+    if (refunds.length > 0) await this.insertRefunds(refunds);
+    this.inserted += orders.length;
+  }
+
+  /** Same refund rows as the merge writes (syncRefunds), for orders loaded directly. */
+  private async insertRefunds(refunds: Array<[number, OrderRecord]>): Promise<void> {
+    await this.client.query(
+      `INSERT INTO refunds (shop_id, external_id, order_id, kind, status, amount_cents, reason, requested_at, resolved_at)
+       SELECT $1, ext || ':refund', order_id, 'refund_only', 'completed', amount, 'Refunded amount in the imported order', at, at
+       FROM unnest($2::text[], $3::bigint[], $4::int[], $5::timestamptz[]) AS r(ext, order_id, amount, at)`,
+      [
+        this.shopId,
+        refunds.map(([, o]) => o.externalId),
+        refunds.map(([id]) => id),
+        refunds.map(([, o]) => o.refundedCents),
+        refunds.map(([, o]) => o.cancelledAt ?? o.paidAt ?? o.placedAt),
+      ],
+    );
+  }
+}
