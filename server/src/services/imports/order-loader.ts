@@ -58,18 +58,24 @@ export class OrderLoader {
   private readonly skuIds = new Map<string, number>();
   private readonly customers = new Map<string, KnownCustomer>();
 
+  /** Orders loaded by this import, kept only while the shop had no orders before it (see knownOrders). */
+  private readonly loadedIds = new Set<string>();
+
   private constructor(
     private readonly client: pg.PoolClient,
     private readonly shopId: number,
     private readonly sequence: string,
+    private readonly isFirstImport: boolean,
   ) {}
 
   static async open(client: pg.PoolClient, shopId: number): Promise<OrderLoader> {
     await client.query(ORDER_STAGE.ddl);
-    const { rows } = await client.query<{ seq: string }>(
-      `SELECT pg_get_serial_sequence('orders', 'id') AS seq`,
+    const { rows } = await client.query<{ seq: string; has_orders: boolean }>(
+      `SELECT pg_get_serial_sequence('orders', 'id') AS seq,
+              EXISTS (SELECT 1 FROM orders WHERE shop_id = $1) AS has_orders`,
+      [shopId],
     );
-    return new OrderLoader(client, shopId, rows[0]!.seq);
+    return new OrderLoader(client, shopId, rows[0]!.seq, !rows[0]!.has_orders);
   }
 
   add(order: OrderRecord): void {
@@ -136,12 +142,7 @@ export class OrderLoader {
 
   /** New orders load directly; known ones are staged; a second copy of an order loaded earlier from this file is rejected. */
   private async sortBatch(batch: OrderRecord[]) {
-    const { rows } = await this.client.query<{ external_id: string; is_this_import: boolean }>(
-      `SELECT external_id, xmin::text::bigint = (txid_current() % 4294967296) AS is_this_import
-       FROM orders WHERE shop_id = $1 AND external_id = ANY($2::text[])`,
-      [this.shopId, batch.map((o) => o.externalId)],
-    );
-    const known = new Map(rows.map((r) => [r.external_id, r.is_this_import]));
+    const known = await this.knownOrders(batch);
     const fresh: OrderRecord[] = [];
     const existing: OrderRecord[] = [];
     const errors: ImportRowError[] = [];
@@ -162,6 +163,24 @@ export class OrderLoader {
       seen.add(order.externalId);
     }
     return { fresh, existing, rejected: { errors, rows: rejectedRows } };
+  }
+
+  /**
+   * Which of the batch's orders the shop has, and whether this import loaded them. Into a shop without
+   * orders (a first import) every order is new, so a set of this import's ids answers without a query.
+   */
+  private async knownOrders(batch: OrderRecord[]): Promise<Map<string, boolean>> {
+    if (this.isFirstImport) {
+      const known = new Map<string, boolean>();
+      for (const o of batch) if (this.loadedIds.has(o.externalId)) known.set(o.externalId, true);
+      return known;
+    }
+    const { rows } = await this.client.query<{ external_id: string; is_this_import: boolean }>(
+      `SELECT external_id, xmin::text::bigint = (txid_current() % 4294967296) AS is_this_import
+       FROM orders WHERE shop_id = $1 AND external_id = ANY($2::text[])`,
+      [this.shopId, batch.map((o) => o.externalId)],
+    );
+    return new Map(rows.map((r) => [r.external_id, r.is_this_import]));
   }
 
   private async stage(orders: OrderRecord[]): Promise<void> {
@@ -222,6 +241,7 @@ export class OrderLoader {
         );
       }
       if (o.refundedCents > 0) refunds.push([id, o]);
+      if (this.isFirstImport) this.loadedIds.add(o.externalId);
       if (o.placedAt < first) first = o.placedAt;
       if (o.placedAt > last) last = o.placedAt;
     });
