@@ -1,5 +1,5 @@
-// diagnosis_1m_s: seconds for all six specialists' analyses of the 1M-order shop, warm (one run first
-// to fill caches, then the measured run). Reads the shop simulate_1m_s built.
+// diagnosis_1m_s: seconds for all six specialists' analyses of the 1M-order shop, warm (statistics
+// gathered and one run first to fill caches, then the measured run). Reads the shop simulate_1m_s built.
 import { diagnoseShop, SPECIALIST_ANALYSES } from '../server/src/analysis/diagnose.js';
 import { createQueryFn } from '../server/src/analysis/query.js';
 import { type BenchFigure, timeMs } from './harness.js';
@@ -13,6 +13,8 @@ export const diagnosis1m: BenchFigure = {
     const shop = shared.get('shop-1m') as { slug: string } | undefined;
     if (!shop) throw new Error('diagnosis_1m_s needs the 1M-order shop: run it together with simulate_1m_s.');
     const query = createQueryFn(db.pool);
+    // A live database has planner statistics (autovacuum); a shop loaded seconds ago may not yet.
+    await db.pool.query('ANALYZE');
     const warm = await diagnoseShop(query, { shop: shop.slug });
     const at = new Date(warm.at);
     const ms = await timeMs(() => diagnoseShop(query, { shop: shop.slug, at }));

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
 import { loadDataSpan } from '../shared/data-span.js';
+import { loadPromotions } from '../shared/promotion.js';
 import {
   addProduct,
   addSku,
@@ -12,6 +13,7 @@ import {
 } from '../shared/test-shop-factory.js';
 import { addPriceChange, addPromotion, addSkuTrafficDays } from '../shared/test-shop-operations.js';
 import { analyzeAnalytics } from './index.js';
+import { checkKpiAgainstTargets } from './kpi-target.js';
 import { checkPriceRiseConversion } from './price-conversion.js';
 import { checkSearchGaps } from './search-gap.js';
 import { loadSkuTraffic } from './sku-traffic.js';
@@ -127,8 +129,6 @@ describe('KPI against target', () => {
       gmvTargetCents: 1_000_000,
     });
     const context = analysisContext(db.pool, shopId, AT);
-    const { checkKpiAgainstTargets } = await import('./kpi-target.js');
-    const { loadPromotions } = await import('../shared/promotion.js');
     const span = { dataStart: shanghai('2026-10-20', 0), asOf: AT, from: shanghai('2026-10-20', 0) };
     const promotions = await loadPromotions(context, { from: span.from, to: AT });
     const result = await checkKpiAgainstTargets(context, span, promotions);
@@ -139,6 +139,37 @@ describe('KPI against target', () => {
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({ type: 'kpi-behind-target', severity: 'high' });
     expect(result.findings[0]!.evidence.figures.find((f) => f.key === 'pace')!.value).toBe(0);
+  });
+});
+
+describe('KPI against target of a running phase', () => {
+  it('waits until half the phase has passed, and calls a shortfall medium, not high, before it ends', async () => {
+    const shopId = await createShop(db.pool, 'running');
+    const day = 86_400_000;
+    for (const [name, startsAgo, endsIn] of [
+      ['three-quarters', 3, 1],
+      ['one-quarter', 1, 3],
+    ] as const) {
+      const startsAt = new Date(AT.getTime() - startsAgo * day);
+      const endsAt = new Date(AT.getTime() + endsIn * day);
+      await addPromotion(db.pool, shopId, {
+        name,
+        startsAt,
+        endsAt,
+        gmvTargetCents: 1_000_000,
+        phases: [{ phase: 'launch', startsAt, endsAt, gmvTargetCents: 1_000_000 }],
+      });
+    }
+    const context = analysisContext(db.pool, shopId, AT);
+    const span = { dataStart: shanghai('2026-11-01', 0), asOf: AT, from: shanghai('2026-11-01', 0) };
+    const promotions = await loadPromotions(context, {
+      from: span.from,
+      to: new Date(AT.getTime() + 5 * day),
+    });
+    const result = await checkKpiAgainstTargets(context, span, promotions);
+    expect(result.findings.map((f) => [f.entities[0]!.label, f.severity])).toEqual([
+      ['three-quarters · launch', 'medium'],
+    ]);
   });
 });
 
