@@ -53,6 +53,7 @@ export interface Ads {
 
 const roundUpToYuan100 = (cents: number) => Math.ceil(cents / 10_000) * 10_000;
 
+/** Clicks cost more on the big days, and convert better by as much: ROAS holds. */
 function cpcFactor(day: number): number {
   if (day === PEAK_DAY || day === PEAK_EVE_DAY) return 1.3;
   return day >= LAUNCH_DAY && day < PEAK_EVE_DAY ? 1.1 : 1;
@@ -71,9 +72,10 @@ function buildCampaigns(
     const skuId = rng.chance(0.6) ? rng.pick(topSkus) : null;
     const sku = skuId ? catalog.skus[skuId - 1]! : null;
     const category = sku ? CATEGORIES[sku.categoryIndex]!.name : '全店';
-    const cpcCents = rng.intBetween(60, 200);
     const orderValueCents = Math.round((sku?.priceCents ?? 18_000) * rng.between(0.9, 1.3));
-    const targetRoas = rng.between(3, 5);
+    const conversion = rng.between(0.02, 0.06);
+    // What a click costs follows from what it earns: ROAS = conversion × order value / CPC.
+    const cpcCents = Math.max(30, Math.round((conversion * orderValueCents) / rng.between(3, 5)));
     const clicks = spec.campaignClicksPerDay * rng.between(0.5, 1.6);
     const ctrs = Array.from({ length: spec.creativesPerCampaign }, () => rng.between(0.015, 0.04));
     const shares = ctrs.map(() => rng.between(0.5, 1.5));
@@ -87,7 +89,7 @@ function buildCampaigns(
       startDay: rng.chance(0.25) ? PREHEAT_DAY : 0,
       dailyBudgetCents: roundUpToYuan100(clicks * cpcCents * 1.6),
       cpcCents,
-      conversion: Math.min(0.25, (targetRoas * cpcCents) / orderValueCents),
+      conversion,
       orderValueCents,
       impressionsPerDay: clicks / meanCtr,
     });
@@ -159,7 +161,7 @@ export function simulateAds(rng: Rng, season: Season, spec: ScaleSpec, catalog: 
       const collapse = plan.roasCollapse;
       const inCollapse =
         collapse?.campaignId === campaign.id && day >= collapse.fromDay && day < collapse.toDay;
-      const conversion = campaign.conversion * (inCollapse ? collapse!.conversionFactor : 1);
+      const conversion = campaign.conversion * cpcFactor(day) * (inCollapse ? collapse!.conversionFactor : 1);
       const profile = hourProfile(day);
       const hourClicks = apportion(wantedClicks, profile);
       const hourImpressions = apportion(wantedImpressions, profile);

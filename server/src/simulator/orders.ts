@@ -125,6 +125,16 @@ export function simulateOrders(
   const outTo = plan.stockOut?.restockSec ?? 0;
   const late = plan.lateShipments;
   const orderSkus = new Int32Array(4);
+  // People reorder at their own pace: a customer drawn again soon after an order mostly passes, which
+  // keeps intervals regular (no accidental bursts followed by a churn-like silence).
+  const totalWeight = customers.weight.reduce((a, b) => a + b, 0);
+  const seasonSeconds = season.days * 24 * HOUR;
+  const isTooSoon = (customer: number, at: number) => {
+    const last = sales.customerLast[customer]!;
+    if (last < 0) return false;
+    const halfInterval = (0.5 * seasonSeconds * totalWeight) / (customers.weight[customer]! * orderCount);
+    return at - last < halfInterval && rng.next() * halfInterval > at - last;
+  };
 
   for (let day = 0; day < days; day++) {
     const { pickers, purchaseSums } = demand.dayPickers(day);
@@ -141,7 +151,8 @@ export function simulateOrders(
         const placed = hourStart + Math.floor(((i + rng.next()) * HOUR) / n);
         const source = rng.weighted(mix);
         let customer = customers.picker.sample(rng);
-        while (cutDay[customer]! <= day) customer = customers.picker.sample(rng);
+        while (cutDay[customer]! <= day || isTooSoon(customer, placed))
+          customer = customers.picker.sample(rng);
 
         const wanted = Math.min(skuCount, 1 + rng.weighted(LINE_COUNT_WEIGHTS));
         let lineCount = 0;

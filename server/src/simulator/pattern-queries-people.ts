@@ -16,9 +16,9 @@ export function silentFrequentBuyers(
   db: Db,
   shopId: number,
   asOf: string,
-  minOrders = 3,
+  minOrders = 5,
   minDays = 14,
-  factor = 5,
+  factor = 12,
 ) {
   return rows<{ customer_id: number; orders: number; interval_days: number; silent_days: number }>(
     db,
@@ -79,13 +79,18 @@ export async function returnRate(
   return { ...row!, rate: row!.delivered === 0 ? null : row!.refunds / row!.delivered };
 }
 
-/** SKU-weeks (local ISO weeks) with at least `minRefunds` refunds, and the share of their top reason. */
+/**
+ * SKU-weeks (local ISO weeks of delivery) with at least `minRefunds` returns (refunds after delivery),
+ * and the share of their top reason.
+ */
 export function refundWeeks(db: Db, shopId: number, minRefunds: number) {
   return rows<{ sku_id: number; week: string; refunds: number; top_share: number }>(
     db,
     `WITH r AS (
-       SELECT sku_id, date_trunc('week', requested_at AT TIME ZONE 'Asia/Shanghai')::date::text AS week, reason, count(*) AS n
-       FROM refunds WHERE shop_id = $1 GROUP BY 1, 2, 3)
+       SELECT r.sku_id, date_trunc('week', o.delivered_at AT TIME ZONE 'Asia/Shanghai')::date::text AS week, r.reason,
+              count(*) AS n
+       FROM refunds r JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id
+       WHERE r.shop_id = $1 AND o.delivered_at IS NOT NULL GROUP BY 1, 2, 3)
      SELECT sku_id, week, sum(n)::int AS refunds, (max(n) / sum(n))::float AS top_share
      FROM r GROUP BY sku_id, week HAVING sum(n) >= $2 ORDER BY sku_id, week`,
     [shopId, minRefunds],

@@ -23,7 +23,7 @@ export const SCALES: Record<SimulationScale, ScaleSpec> = {
     campaigns: 6,
     creativesPerCampaign: 2,
     zipf: 0.95,
-    campaignClicksPerDay: 400,
+    campaignClicksPerDay: 800,
   },
   demo: {
     orders: 20_000,
