@@ -10,6 +10,7 @@ import { toIsoWindow, type Window } from '../shared/shop-time.js';
 import type { SkuFacts } from '../shared/sku-facts.js';
 import type { AnalysisContext } from '../types.js';
 import { suggestMarkdown } from './markdown.js';
+import { skuAndWarehouses } from './sku-stock-parts.js';
 import type { SkuStock } from './stock-data.js';
 import { daysOfCover } from './stock-math.js';
 
@@ -71,16 +72,7 @@ export function overstockFinding(
     costCents: facts.costCents,
   });
   const valueLabel = facts.costCents === null ? 'at price (cost unknown)' : 'at cost';
-  const entities = [
-    { kind: 'sku' as const, id: String(sku.skuId), label: facts.label },
-    ...sku.warehouses
-      .filter((w) => w.onHand > 0)
-      .map((w) => ({
-        kind: 'warehouse' as const,
-        id: String(w.warehouseId),
-        label: `warehouse ${w.warehouseId}`,
-      })),
-  ];
+  const entities = skuAndWarehouses(sku, facts, true);
   const coverText =
     candidate.cover === null ? 'no sales in 28 days' : `${Math.round(candidate.cover)} days of cover`;
   return {

@@ -3,12 +3,11 @@
 import type { Finding } from '@zhanggui/shared';
 import { figure } from '../shared/evidence.js';
 import { buildFindingId } from '../shared/finding-id.js';
-import { impactRange, profitRange } from '../shared/impact.js';
 import { formatMoney } from '../shared/money.js';
-import { safeRatio } from '../shared/ratios.js';
 import { toIsoWindow, type Window } from '../shared/shop-time.js';
 import type { SkuFacts } from '../shared/sku-facts.js';
 import type { AnalysisContext } from '../types.js';
+import { skuAndWarehouses, transferStrategy } from './sku-stock-parts.js';
 import type { SkuStock } from './stock-data.js';
 import { planTransfers, type Transfer } from './stock-math.js';
 
@@ -53,17 +52,8 @@ export function imbalanceFinding(
   window: Window,
 ): Finding {
   const { sku, transfers } = imbalance;
-  const margin =
-    facts.costCents === null ? null : safeRatio(facts.priceCents - facts.costCents, facts.priceCents);
   const moved = transfers.reduce((s, t) => s + t.units, 0);
-  const entities = [
-    { kind: 'sku' as const, id: String(sku.skuId), label: facts.label },
-    ...sku.warehouses.map((w) => ({
-      kind: 'warehouse' as const,
-      id: String(w.warehouseId),
-      label: `warehouse ${w.warehouseId}`,
-    })),
-  ];
+  const entities = skuAndWarehouses(sku, facts);
   const cover = (w: SkuStock['warehouses'][number]) => (w.units28 > 0 ? w.onHand / (w.units28 / 28) : null);
   return {
     id: buildFindingId('inventory', 'stock-imbalance', entities.slice(0, 1)),
@@ -92,23 +82,13 @@ export function imbalanceFinding(
       series: [],
     },
     confidence: 0.8,
-    strategies: transfers.map((t) => {
-      const gmv = impactRange(t.units * facts.priceCents * 0.5, 0.5);
-      return {
-        kind: 'transfer-stock' as const,
-        title: `Move ${t.units} units of ${facts.label} from warehouse ${t.fromWarehouseId} to warehouse ${t.toWarehouseId}`,
-        params: {
-          skuId: String(sku.skuId),
-          fromWarehouseId: t.fromWarehouseId,
-          toWarehouseId: t.toWarehouseId,
-          units: t.units,
-        },
-        expectedImpact: { gmvCents: gmv, profitCents: profitRange(gmv, margin) },
-        risk: {
-          level: 'low' as const,
-          note: 'Shipping cost between warehouses; the donor keeps four weeks of its own sales.',
-        },
-      };
-    }),
+    strategies: transfers.map((t) =>
+      transferStrategy(
+        t,
+        facts,
+        t.units * facts.priceCents,
+        'Shipping cost between warehouses; the donor keeps four weeks of its own sales.',
+      ),
+    ),
   };
 }

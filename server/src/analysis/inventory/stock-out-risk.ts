@@ -5,7 +5,6 @@ import { figure } from '../shared/evidence.js';
 import { buildFindingId } from '../shared/finding-id.js';
 import { impactRange, profitRange } from '../shared/impact.js';
 import { formatMoney } from '../shared/money.js';
-import { safeRatio } from '../shared/ratios.js';
 import {
   addLocalDays,
   DAY_MS,
@@ -22,6 +21,7 @@ import {
   forecastHourlyDemand,
   regularDayVelocity,
 } from './demand-forecast.js';
+import { skuAndWarehouses, skuMargin, transferStrategy } from './sku-stock-parts.js';
 import type { SkuStock } from './stock-data.js';
 import {
   type DemandProfile,
@@ -120,8 +120,7 @@ export function stockOutRiskFinding(
   const { sku, stockOut } = risk;
   const hoursLeft = (stockOut.hour.getTime() - asOf.getTime()) / HOUR_MS;
   const lostGmv = stockOut.unmetUnits * facts.priceCents;
-  const margin =
-    facts.costCents === null ? null : safeRatio(facts.priceCents - facts.costCents, facts.priceCents);
+  const margin = skuMargin(facts);
   const meanUplift = averageUplift(calendar, asOf, risk.leadTimeDays + REVIEW_DAYS);
   const reorder = planReorder({
     unitsPerDay: risk.velocity * meanUplift,
@@ -152,14 +151,7 @@ export function stockOutRiskFinding(
         ? 'medium'
         : 'low';
   const gmvImpact = impactRange(lostGmv * 0.8, 0.3);
-  const entities = [
-    { kind: 'sku' as const, id: String(sku.skuId), label: facts.label },
-    ...sku.warehouses.map((w) => ({
-      kind: 'warehouse' as const,
-      id: String(w.warehouseId),
-      label: `warehouse ${w.warehouseId}`,
-    })),
-  ];
+  const entities = skuAndWarehouses(sku, facts);
   const cover = sku.available / Math.max(1e-9, risk.velocity * meanUplift);
   return {
     id: buildFindingId('inventory', 'stock-out-risk', entities.slice(0, 1)),
@@ -212,24 +204,14 @@ export function stockOutRiskFinding(
     },
     confidence: 0.75,
     strategies: [
-      ...transfers.map((t) => ({
-        kind: 'transfer-stock' as const,
-        title: `Move ${t.units} units of ${facts.label} from warehouse ${t.fromWarehouseId} to warehouse ${t.toWarehouseId}`,
-        params: {
-          skuId: String(sku.skuId),
-          fromWarehouseId: t.fromWarehouseId,
-          toWarehouseId: t.toWarehouseId,
-          units: t.units,
-        },
-        expectedImpact: {
-          gmvCents: impactRange(Math.min(lostGmv, t.units * facts.priceCents) * 0.5, 0.5),
-          profitCents: profitRange(
-            impactRange(Math.min(lostGmv, t.units * facts.priceCents) * 0.5, 0.5),
-            margin,
-          ),
-        },
-        risk: { level: 'low' as const, note: 'Faster than a reorder; the donor keeps its own cover.' },
-      })),
+      ...transfers.map((t) =>
+        transferStrategy(
+          t,
+          facts,
+          Math.min(lostGmv, t.units * facts.priceCents),
+          'Faster than a reorder; the donor keeps its own cover.',
+        ),
+      ),
       ...(reorder.quantity > 0
         ? [
             {

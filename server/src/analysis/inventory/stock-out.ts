@@ -19,6 +19,7 @@ import {
 } from '../shared/shop-time.js';
 import type { SkuFacts } from '../shared/sku-facts.js';
 import type { AnalysisContext } from '../types.js';
+import { skuAndWarehouses, skuMargin } from './sku-stock-parts.js';
 import type { SkuStock } from './stock-data.js';
 import { planReorder } from './stock-math.js';
 
@@ -127,18 +128,10 @@ export function stockOutFinding(
     inboundUnits: 0,
   });
   const holdUnits = Math.ceil(event.lostUnits) + reorder.safetyStockUnits;
-  const margin =
-    facts.costCents === null ? null : safeRatio(facts.priceCents - facts.costCents, facts.priceCents);
+  const margin = skuMargin(facts);
   const gmvImpact = impactRange(event.lostGmvCents * 0.8, 0.25);
   const hours = Math.round((window.to.getTime() - window.from.getTime()) / HOUR_MS);
-  const entities = [
-    { kind: 'sku' as const, id: String(sku.skuId), label: facts.label },
-    ...sku.warehouses.map((w) => ({
-      kind: 'warehouse' as const,
-      id: String(w.warehouseId),
-      label: `warehouse ${w.warehouseId}`,
-    })),
-  ];
+  const entities = skuAndWarehouses(sku, facts);
   return {
     id: buildFindingId(
       'inventory',
