@@ -98,6 +98,27 @@ describe('Shopify orders written by our writer', () => {
     expect(result.errors[1]!.reason).toMatch(/has \d+ of the header's 79 columns: the line looks cut off/);
   });
 
+  it('rejects the rows of an order that continue away from its first row, and says why', async () => {
+    const lines = shopifyOrdersCsv(orders.slice(0, 3), 'CNY').trimEnd().split('\n');
+    const moved = [lines[0]!, lines[2]!, lines[1]!, lines[3]!, ...lines.slice(4)];
+    const result = await readAll<OrderRecord>(await tempFile('moved.csv', moved.join('\n')));
+    expect(result.records.map((o) => [o.externalId, o.lines.length])).toEqual([
+      ['#1002', 1],
+      ['#1001', 1],
+      ['#1003', 3],
+    ]);
+    expect(result.rowsRejected).toBe(1);
+    expect(result.errors).toEqual([
+      {
+        line: 4,
+        column: 'Financial Status',
+        value: '',
+        reason:
+          "Order #1002 continues here, but its first row (with Financial Status and Total) is not directly above, so these rows are left out. Keep an order's rows together, as Shopify exports them, and import the file again.",
+      },
+    ]);
+  });
+
   it('fails the file with the missing columns named when the header is not a Shopify export', async () => {
     const header = SHOPIFY_ORDERS_HEADER.filter((h) => h !== 'Lineitem price' && h !== 'Total');
     const file = await tempFile('cut.csv', `${header.join(',')}\n`);

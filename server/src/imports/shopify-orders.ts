@@ -124,6 +124,8 @@ export const shopifyOrdersReader: FormatReader<OrderRecord> = {
     const lineRow = bindRow(lineShape, lineCols.index, lineCols.name);
     const nameIndex = orderCols.index.name;
     let group: CsvRow[] = [];
+    const isContinuationRow = (fields: string[]) =>
+      !fields[orderCols.index.financialStatus]?.trim() && !fields[orderCols.index.total]?.trim();
 
     const flush = () => {
       if (group.length === 0) return;
@@ -139,6 +141,14 @@ export const shopifyOrdersReader: FormatReader<OrderRecord> = {
     ): { ok: true; order: OrderRecord } | { ok: false; errors: ImportRowError[] } {
       const first = rows[0]!;
       const errors: ImportRowError[] = [];
+      if (!first.problem && isContinuationRow(first.fields)) {
+        const name = first.fields[nameIndex]?.trim() ?? '';
+        const reason = `Order ${name} continues here, but its first row (with Financial Status and Total) is not directly above, so these rows are left out. Keep an order's rows together, as Shopify exports them, and import the file again.`;
+        return {
+          ok: false,
+          errors: [{ line: first.line, column: orderCols.name.financialStatus, value: '', reason }],
+        };
+      }
       const orderResult = first.problem
         ? ({ ok: false, errors: [] } as const)
         : validateRow(orderRow, first.fields, first.line);
