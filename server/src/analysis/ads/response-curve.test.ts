@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planBudgetReallocation } from './reallocate.js';
+import { pairShifts, planBudgetReallocation } from './reallocate.js';
 import { DEFAULT_ELASTICITY, fitResponseCurve, marginalRoas, predictRevenue } from './response-curve.js';
 
 describe('fitResponseCurve', () => {
@@ -68,5 +68,22 @@ describe('planBudgetReallocation', () => {
     expect(plan.allocation.get('dead')).toBe(0);
     expect(plan.allocation.get('ok')).toBe(2000);
     expect(plan.shifts).toEqual([{ fromId: 'dead', toId: 'ok', amountCents: 1000 }]);
+  });
+});
+
+describe('pairShifts', () => {
+  it('pairs the largest cut with the largest raise until both sides are used up', () => {
+    expect(
+      pairShifts([
+        { id: 'a', delta: -500 },
+        { id: 'b', delta: -200 },
+        { id: 'c', delta: 600 },
+        { id: 'd', delta: 100 },
+      ]),
+    ).toEqual([
+      { fromId: 'a', toId: 'c', amountCents: 500 },
+      { fromId: 'b', toId: 'c', amountCents: 100 },
+      { fromId: 'b', toId: 'd', amountCents: 100 },
+    ]);
   });
 });

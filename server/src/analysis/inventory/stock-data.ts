@@ -29,8 +29,6 @@ export interface SkuStock {
 
 export interface StockData {
   skus: SkuStock[];
-  /** Local days of the velocity window (28 complete days before the diagnosis day). */
-  velocityDays: string[];
   /** Whether the daily stock table had the day before the diagnosis (else stock is the current table). */
   hasDailyStock: boolean;
 }
@@ -144,6 +142,5 @@ export async function loadStockData(context: AnalysisContext, span: DataSpan): P
       // The daily table ends at yesterday; what sold today before the diagnosis is gone too.
       available: hasDailyStock ? Math.max(0, sku.available - (sold.get(sku.skuId) ?? 0)) : sku.available,
     }));
-  const velocityDays = Array.from({ length: 28 }, (_, i) => day(i - 28));
-  return { skus, velocityDays, hasDailyStock };
+  return { skus, hasDailyStock };
 }

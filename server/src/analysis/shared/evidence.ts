@@ -44,6 +44,3 @@ export function series(
     })),
   };
 }
-
-/** No baseline: for figures that are judged on their own (a stock level, a budget). */
-export const NO_BASELINE = { value: null, label: 'none' } as const;
