@@ -17,6 +17,7 @@ import { checkKpiAgainstTargets } from './kpi-target.js';
 import { checkPriceRiseConversion } from './price-conversion.js';
 import { checkSearchGaps } from './search-gap.js';
 import { loadSkuTraffic } from './sku-traffic.js';
+import { checkSourceFunnel } from './source-funnel.js';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -170,6 +171,64 @@ describe('KPI against target of a running phase', () => {
     expect(result.findings.map((f) => [f.entities[0]!.label, f.severity])).toEqual([
       ['three-quarters · launch', 'medium'],
     ]);
+  });
+});
+
+describe('funnel and traffic by source', () => {
+  async function shopWithSources(slug: string, visitsOf: (source: string, day: number) => number) {
+    const shopId = await createShop(db.pool, slug);
+    const productId = await addProduct(db.pool, shopId, { title: '围巾', category: 'scarf' });
+    const skuId = await addSku(db.pool, shopId, productId, { priceCents: 10_000 });
+    await addPromotion(db.pool, shopId, {
+      name: '双11',
+      startsAt: shanghai('2026-11-05', 0),
+      endsAt: shanghai('2026-11-13', 0),
+      gmvTargetCents: 1_000_000,
+      phases: [
+        {
+          phase: 'peak',
+          startsAt: shanghai('2026-11-05', 0),
+          endsAt: shanghai('2026-11-13', 0),
+          gmvTargetCents: 1_000_000,
+        },
+      ],
+    });
+    const days = Array.from({ length: 32 }, (_, d) => plusDays('2026-10-20', d));
+    await addSkuTrafficDays(
+      db.pool,
+      shopId,
+      days.flatMap((day, d) =>
+        (['search', 'direct', 'social'] as const).map((source) => {
+          const visits = visitsOf(source, d);
+          return { day, skuId, source, visits, orders: Math.round(visits / 20) };
+        }),
+      ),
+    );
+    const context = analysisContext(db.pool, shopId, AT);
+    const span = { dataStart: shanghai('2026-10-20', 0), asOf: AT, from: shanghai('2026-10-20', 0) };
+    const promotions = await loadPromotions(context, { from: span.from, to: AT });
+    return checkSourceFunnel(context, await loadSkuTraffic(context, span), AT, promotions);
+  }
+  // Day 16 is November 5: the promotion runs days 16–23, the recent week is days 25–31.
+  const inPromotion = (d: number) => d >= 16 && d < 24;
+
+  it('compares a normal week with normal days, not with the promotion whose mix differs', async () => {
+    const result = await shopWithSources('mix', (source, d) =>
+      source === 'direct' && inPromotion(d) ? 3000 : 1000,
+    );
+    expect(result.findings).toEqual([]);
+  });
+
+  it('flags a source whose share of visits fell against comparable days', async () => {
+    const result = await shopWithSources('social-gap', (source, d) =>
+      source === 'social' && d >= 25 ? 300 : 1000,
+    );
+    expect(result.findings.map((f) => [f.type, f.entities[0]!.id])).toEqual([
+      ['source-traffic-drop', 'social'],
+    ]);
+    const share = result.findings[0]!.evidence.figures.find((f) => f.key === 'visitShare')!;
+    expect(share.value).toBeCloseTo(300 / 2300, 6);
+    expect(share.baseline).toBeCloseTo(1 / 3, 6);
   });
 });
 

@@ -32,7 +32,7 @@ export const analyzeAnalytics: SpecialistAnalysis = async (context) => {
   const withTraffic = loadSkuTraffic(context, span).then((traffic) =>
     Promise.all([
       checkSearchGaps(context, traffic, span.asOf),
-      checkSourceFunnel(context, traffic, span.asOf),
+      checkSourceFunnel(context, traffic, span.asOf, promotions),
       checkPriceRiseConversion(context, span, traffic),
     ]),
   );

@@ -1,10 +1,12 @@
 // Funnel by traffic source (impressions → visits → add-to-cart → orders): a source whose conversion
-// fell in the last week beyond what the other sources did over the same days.
+// fell in the last week beyond what the other sources did over the same days, and (source-share.ts)
+// a source whose share of visits fell.
 import { type Finding, TRAFFIC_SOURCES, type TrafficSource } from '@zhanggui/shared';
 import { figure, series } from '../shared/evidence.js';
 import { buildFindingId } from '../shared/finding-id.js';
 import { impactRange } from '../shared/impact.js';
 import { formatMoney, formatPercent } from '../shared/money.js';
+import { dayKindAt, type PromotionWindow } from '../shared/promotion.js';
 import { binomialZ } from '../shared/proportions.js';
 import { safeRatio } from '../shared/ratios.js';
 import {
@@ -17,9 +19,11 @@ import {
 import type { AnalysisContext, SpecialistResult } from '../types.js';
 import { loadShopTotals } from './shop-totals.js';
 import type { SkuTraffic } from './sku-traffic.js';
+import { findSourceShareDrops, sourceShareFinding } from './source-share.js';
 
 const RECENT_DAYS = 7;
 const BASELINE_DAYS = 14;
+const MIN_BASELINE_DAYS = 5;
 
 export interface FunnelCounts {
   impressions: number;
@@ -80,22 +84,29 @@ export async function checkSourceFunnel(
   context: AnalysisContext,
   traffic: SkuTraffic,
   asOf: Date,
+  promotions: readonly PromotionWindow[],
 ): Promise<SpecialistResult> {
-  const today = startOfLocalDay(asOf, context.timeZone);
-  const recentFrom = localDate(addLocalDays(today, -RECENT_DAYS, context.timeZone), context.timeZone);
-  const baselineFrom = localDate(
-    addLocalDays(today, -RECENT_DAYS - BASELINE_DAYS, context.timeZone),
-    context.timeZone,
+  const tz = context.timeZone;
+  const today = startOfLocalDay(asOf, tz);
+  const recentFrom = localDate(addLocalDays(today, -RECENT_DAYS, tz), tz);
+  // Seasonality: the source mix of a promotion is not the mix of a normal week, so the recent week is
+  // compared with the latest earlier days of the same kinds (regular days with regular days).
+  const kindOf = (day: string) =>
+    dayKindAt(promotions, new Date(localDateStart(day, tz).getTime() + 12 * 3_600_000));
+  const days = [...new Set(traffic.funnel.map((r) => r.day))].sort();
+  const recentKinds = new Set(days.filter((d) => d >= recentFrom).map(kindOf));
+  const baselineDays = new Set(
+    days.filter((d) => d < recentFrom && recentKinds.has(kindOf(d))).slice(-BASELINE_DAYS),
   );
-  const rows = traffic.funnel.filter((r) => r.day >= baselineFrom);
-  if (!rows.some((r) => r.day >= recentFrom) || !rows.some((r) => r.day < recentFrom)) {
+  const rows = traffic.funnel.filter((r) => r.day >= recentFrom || baselineDays.has(r.day));
+  if (!rows.some((r) => r.day >= recentFrom) || baselineDays.size < MIN_BASELINE_DAYS) {
     return {
       findings: [],
       gaps: [
         {
           specialist: 'analytics',
           check: 'source-funnel',
-          reason: `Per-source traffic for both the last ${RECENT_DAYS} days and the ${BASELINE_DAYS} days before is needed to judge the funnel.`,
+          reason: `The funnel by source needs the last ${RECENT_DAYS} days and at least ${MIN_BASELINE_DAYS} earlier days of the same kind (regular or the same promotion phase) to compare with.`,
         },
       ],
     };
@@ -109,12 +120,15 @@ export async function checkSourceFunnel(
   const window = { from: localDateStart(recentFrom, context.timeZone), to: today };
   const [shopRecent] = await loadShopTotals(context, [window]);
   const aov = safeRatio(shopRecent!.gmvCents, shopRecent!.orders) ?? 0;
+  const shareDrops = findSourceShareDrops(recent, baseline).map((drop) =>
+    sourceShareFinding(context, drop, recent, window, aov),
+  );
   const findings = findSourceConversionDrops(recent, baseline).map((drop): Finding => {
     const entities = [{ kind: 'source' as const, id: drop.source, label: drop.source }];
     const now = recent.get(drop.source)!;
     const before = baseline.get(drop.source)!;
     const lostGmv = drop.lostOrders * aov;
-    const label = 'own rate in the 14 days before, moved with the other sources';
+    const label = 'own rate on up to 14 earlier days of the same kind, moved with the other sources';
     return {
       id: buildFindingId('analytics', 'source-conversion-drop', entities),
       specialist: 'analytics',
@@ -141,7 +155,10 @@ export async function checkSourceFunnel(
             'Add-to-cart rate',
             'ratio',
             safeRatio(now.addToCart, now.visits),
-            { value: safeRatio(before.addToCart, before.visits), label: 'own rate in the 14 days before' },
+            {
+              value: safeRatio(before.addToCart, before.visits),
+              label: 'own rate on earlier comparable days',
+            },
             'add-to-cart / visits',
           ),
           figure(
@@ -149,7 +166,10 @@ export async function checkSourceFunnel(
             'Impression-to-visit rate',
             'ratio',
             safeRatio(now.visits, now.impressions),
-            { value: safeRatio(before.visits, before.impressions), label: 'own rate in the 14 days before' },
+            {
+              value: safeRatio(before.visits, before.impressions),
+              label: 'own rate on earlier comparable days',
+            },
             'visits / impressions',
           ),
           figure(
@@ -184,5 +204,5 @@ export async function checkSourceFunnel(
       ],
     };
   });
-  return { findings, gaps: [] };
+  return { findings: [...findings, ...shareDrops], gaps: [] };
 }
