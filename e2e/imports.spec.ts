@@ -99,4 +99,37 @@ describe('imports page', () => {
     expect(await count(page, 'inserted').textContent()).toBe('5');
     expect(await orderCount()).toBe(19 + 5);
   });
+
+  it('maps the columns of a generic traffic CSV in Chinese and imports its hours', async () => {
+    const { page } = tab;
+    const csv = [
+      '时间,渠道,visitors,浏览量',
+      '2026-11-11 20:00,搜索,1200,3400',
+      '2026-11-11 21:00,广告,900,1500',
+    ].join('\n');
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'zhanggui-e2e-')), 'traffic.csv');
+    await writeFile(file, csv);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('input[name="file"]').setInputFiles(file);
+    await page.locator('select[name="format"]').selectOption('generic');
+    await page.locator('select[name="target"]').selectOption('traffic-hourly');
+    await expect.poll(() => page.locator('select[name="column-visitors"]').inputValue()).toBe('visitors');
+    await page.locator('select[name="column-hour"]').selectOption('时间');
+    await page.locator('select[name="column-source"]').selectOption('渠道');
+    await page.locator('select[name="column-pageViews"]').selectOption('浏览量');
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await jobPanel(page, 'validated').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await jobPanel(page, 'succeeded').waitFor({ timeout: 30_000 });
+    expect(await count(page, 'inserted').textContent()).toBe('2');
+    const { rows } = await e2e().db.pool.query(
+      `SELECT t.hour, t.source, t.visitors FROM traffic_hourly t JOIN shops s ON s.id = t.shop_id
+       WHERE s.slug = 'devstore' ORDER BY t.hour`,
+    );
+    expect(rows).toEqual([
+      { hour: new Date('2026-11-12T01:00:00Z'), source: 'search', visitors: 1200 },
+      { hour: new Date('2026-11-12T02:00:00Z'), source: 'ads', visitors: 900 },
+    ]);
+    await saveScreenshot(page, 'imports-mapping-zh');
+  });
 });

@@ -33,8 +33,9 @@ export function guessMapping(target: GenericTarget, columns: string[]): Record<s
 export function ColumnMappingStep({ columns, mapping, onChange, problems }: Props) {
   const { t } = useTranslation();
   const { target } = mapping;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-guess only when the file or the target changes
-  useEffect(() => onChange({ target, columns: guessMapping(target, columns) }), [columns, target]);
+  // A new file gets fresh guesses; the target's own select guesses when it changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-guess only when the file changes
+  useEffect(() => onChange({ target, columns: guessMapping(target, columns) }), [columns]);
 
   const setColumn = (field: string, column: string) => {
     const next = { ...mapping.columns };
@@ -51,7 +52,10 @@ export function ColumnMappingStep({ columns, mapping, onChange, problems }: Prop
         <select
           name="target"
           value={target}
-          onChange={(e) => onChange({ target: e.target.value as GenericTarget, columns: {} })}
+          onChange={(e) => {
+            const next = e.target.value as GenericTarget;
+            onChange({ target: next, columns: guessMapping(next, columns) });
+          }}
         >
           {GENERIC_TARGETS.map((g) => (
             <option key={g} value={g}>

@@ -2,6 +2,7 @@
 // the dry run's counts and row errors, and offers "import", "import the valid rows" or "cancel".
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IMPORT_STATUS_IS_FINAL, type ImportJobDetail } from '@zhanggui/shared';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { ErrorPanel } from '../../components/error-panel';
@@ -27,6 +28,14 @@ export function ImportJobPanel({ shop, jobId }: { shop: string; jobId: number })
       queryClient.invalidateQueries({ queryKey: trpc.imports.byId.queryKey({ shop, jobId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey() }),
     ]);
+  const status = job.data?.status;
+  // The history's row follows as soon as this job ends, not at its next poll.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the status change matters
+  useEffect(() => {
+    if (status && IMPORT_STATUS_IS_FINAL[status]) {
+      void queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey() });
+    }
+  }, [status]);
   const start = useMutation(trpc.imports.start.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.imports.cancel.mutationOptions({ onSuccess: refresh }));
 
