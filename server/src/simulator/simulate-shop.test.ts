@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { createTestDb, type TestDb } from '../test/test-db.js';
+import { countOrphanLines, maySkipForeignKeyChecks } from './load-tables.js';
 import { simulateShop } from './simulate-shop.js';
 
 /** Row counts of every table with a shop_id column, for one shop or (without id) in total. */
@@ -58,6 +59,31 @@ describe('simulateShop', () => {
       [shopId, 'manual-1'],
     );
     expect(Number(rows[0].id)).toBeGreaterThan(Number(max[0].id));
+  });
+
+  it('finds order lines without an order, the check that stands in for row-by-row foreign keys', async () => {
+    const { shopId } = await simulateShop(db.pool, {
+      slug: 'orphans',
+      scale: 'tiny',
+      seed: 10,
+      preset: 'clean',
+    });
+    expect(await maySkipForeignKeyChecks(db.pool)).toBe(true);
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      expect(await countOrphanLines(client, shopId)).toBe(0);
+      await client.query('SET LOCAL session_replication_role = replica');
+      await client.query(
+        `INSERT INTO order_lines (shop_id, id, order_id, line_no, sku_id, quantity, unit_price_cents, total_cents)
+         VALUES ($1, 9999999, 8888888, 1, 1, 1, 100, 100)`,
+        [shopId],
+      );
+      expect(await countOrphanLines(client, shopId)).toBe(1);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 
   it('refuses an existing slug without replace, saying how to replace it', async () => {

@@ -16,7 +16,17 @@ import { HOUR, SHOP_TIME_ZONE, toDate } from './calendar.js';
 import type { TableRows } from './copy-text.js';
 import { deleteShop } from './delete-shop.js';
 import { type GeneratedShop, generateShop } from './generate-shop.js';
-import { copyJob, copyTable, type LoadJob, moveSequencePast, rollupJob, runLoadJobs } from './load-tables.js';
+import {
+  copyJob,
+  copyTable,
+  countOrphanLines,
+  type LoadJob,
+  maySkipForeignKeyChecks,
+  moveSequencePast,
+  rollupJob,
+  runLoadJobs,
+  uncheckedCopyJob,
+} from './load-tables.js';
 import type { PromotionPlan } from './promotion.js';
 
 export interface SimulationResult {
@@ -47,6 +57,7 @@ function loadJobs(
   rollupWindow: HourWindow | null,
   shopId: number,
   onTable: (table: string, rows: number) => void,
+  skipLineChecks: boolean,
 ): LoadJob[] {
   const named = (...names: string[]) => tables.filter((t) => names.includes(t.table));
   const late = ['sku_traffic_daily', 'inventory_daily'];
@@ -60,12 +71,18 @@ function loadJobs(
     ),
     onTable,
   );
-  const lines = named('order_lines').map((part) => copyJob([part], onTable, [orders]));
+  const linesJob = skipLineChecks ? uncheckedCopyJob : copyJob;
+  const lines = named('order_lines').map((part) => linesJob([part], onTable, [orders]));
+  const checkLines = async (client: pg.ClientBase) => {
+    const orphans = skipLineChecks ? await countOrphanLines(client, shopId) : 0;
+    if (orphans > 0)
+      throw new Error(`${orphans} generated order lines reference no order; nothing was kept.`);
+  };
   return [
     orders,
     early,
     ...lines,
-    ...(rollupWindow ? [rollupJob(shopId, rollupWindow, [orders, early, ...lines])] : []),
+    ...(rollupWindow ? [rollupJob(shopId, rollupWindow, [orders, early, ...lines], checkLines)] : []),
     copyJob(named(...late), onTable),
   ];
 }
@@ -120,7 +137,8 @@ export async function simulateShop(
   };
   const tables = shop.tables(shopId);
   try {
-    await runLoadJobs(pool, loadJobs(tables, orderHours(shop), shopId, onTable), 2);
+    const skipLineChecks = await maySkipForeignKeyChecks(pool);
+    await runLoadJobs(pool, loadJobs(tables, orderHours(shop), shopId, onTable, skipLineChecks), 2);
     onProgress({ step: 'loaded', seconds: elapsed() });
     await withTransaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
