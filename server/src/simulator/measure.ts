@@ -3,7 +3,7 @@
 import { DAY, PEAK_DAY } from './calendar.js';
 import { SOURCE_COUNT } from './catalog.js';
 import { SEARCH } from './demand.js';
-import { DELIVERED, PAID, REFUNDED, SHIPPED } from './orders.js';
+import { DELIVERED, PAID, REFUNDED, SHIPPED } from './order-status.js';
 import { COVER_WINDOW_DAYS, pairUnits } from './stock.js';
 import { skuFunnels } from './traffic.js';
 import type { World } from './world.js';

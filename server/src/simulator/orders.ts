@@ -15,20 +15,11 @@ import { type Catalog, SOURCE_COUNT } from './catalog.js';
 import type { Customers } from './customers.js';
 import { type Demand, type PriceBook, sourceMix } from './demand.js';
 import { IntTable } from './int-table.js';
+import { CANCELLED } from './order-status.js';
 import type { Plan } from './plan.js';
 import type { Rng } from './random.js';
+import { settleOrder } from './settle-order.js';
 import { CITIES, WAREHOUSES } from './texts.js';
-
-export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
-export const PENDING = 0;
-export const PAID = 1;
-export const SHIPPED = 2;
-export const DELIVERED = 3;
-export const CANCELLED = 4;
-export const REFUNDED = 5;
-export const COUPON_CODES = ['', 'D11-300-50', 'NEW-10', 'FALL-20'];
-/** The shop promises to ship within 48 hours of payment. */
-export const SHIP_PROMISE_SECONDS = 48 * HOUR;
 
 const ORDER_COLUMNS = [
   'placed',
@@ -257,65 +248,4 @@ export function simulateOrders(
     }
   }
   return sales;
-}
-
-/** Payment, cancellation, shipping and delivery times and the status they add up to at season end. */
-function settleOrder(
-  rng: Rng,
-  season: Season,
-  o: number,
-  sales: Sales,
-  day: number,
-  late: Plan['lateShipments'],
-) {
-  const oc = sales.orders.cols;
-  const placed = oc.placed[o]!;
-  const now = season.nowSec;
-  oc.paid[o] = -1;
-  oc.cancelled[o] = -1;
-  oc.promised[o] = -1;
-  oc.shipped[o] = -1;
-  oc.delivered[o] = -1;
-  const paidAt = placed + 20 + Math.floor(rng.next() ** 2 * 900);
-  if (rng.chance(0.03)) {
-    // Not paid within the 30-minute window: cancelled by the platform.
-    const cancelledAt = placed + 1800;
-    oc.status[o] = cancelledAt <= now ? CANCELLED : PENDING;
-    if (cancelledAt <= now) oc.cancelled[o] = cancelledAt;
-    return;
-  }
-  if (paidAt > now) {
-    oc.status[o] = PENDING;
-    return;
-  }
-  oc.paid[o] = paidAt;
-  if (rng.chance(0.012)) {
-    // Refunded before shipping (ordered by mistake); the refund rows come with the after-sales pass.
-    oc.status[o] = REFUNDED;
-    return;
-  }
-  const promised = paidAt + SHIP_PROMISE_SECONDS;
-  oc.promised[o] = promised;
-  const busy = day >= PEAK_EVE_DAY && day <= TAIL_DAY;
-  const lateRate =
-    late && oc.warehouse[o] === late.warehouseId && promised >= late.fromSec && promised < late.toSec
-      ? late.lateRate
-      : busy
-        ? 0.07
-        : 0.04;
-  const shipped = rng.chance(lateRate)
-    ? promised + Math.floor(rng.between(1, 40) * HOUR)
-    : paidAt + Math.floor(rng.between(busy ? 8 : 3, busy ? 46 : 36) * HOUR);
-  const delivered = shipped + Math.floor(rng.between(18, 90) * HOUR);
-  if (shipped > now) {
-    oc.status[o] = PAID;
-    return;
-  }
-  oc.shipped[o] = shipped;
-  if (delivered > now) {
-    oc.status[o] = SHIPPED;
-    return;
-  }
-  oc.delivered[o] = delivered;
-  oc.status[o] = DELIVERED;
 }

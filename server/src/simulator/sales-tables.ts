@@ -5,7 +5,7 @@ import { DAY, TimestampText } from './calendar.js';
 import { CATEGORIES } from './categories.js';
 import { NULL, nullable, type TableRows, text } from './copy-text.js';
 import { customerName } from './customers.js';
-import { COUPON_CODES, ORDER_STATUSES } from './orders.js';
+import { COUPON_CODES, ORDER_STATUSES } from './order-status.js';
 import { Rng } from './random.js';
 import { CARRIERS, CITIES, WAREHOUSES } from './texts.js';
 import type { World } from './world.js';
