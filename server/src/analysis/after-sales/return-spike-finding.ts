@@ -1,6 +1,5 @@
 // Turns a detected refund spike into a finding: the figures, the daily series and what to do.
 import type { CandidateStrategy, Finding, Severity } from '@zhanggui/shared';
-import type { DailyCount, ExcessWindow } from '../shared/excess-window.js';
 import { buildFindingId } from '../shared/finding-id.js';
 import { impactRange, profitRange } from '../shared/impact.js';
 import { formatMoney, formatPercent } from '../shared/money.js';
@@ -9,21 +8,22 @@ import { toIsoWindow, type Window } from '../shared/shop-time.js';
 import { marginRatio, type SkuFacts } from '../shared/sku-facts.js';
 import type { AnalysisContext } from '../types.js';
 import type { DominantReason } from './refund-reasons.js';
+import type { SkuSpike } from './return-spike.js';
 
 const SIZE_REASON = /尺码|尺寸|偏小|偏大|码数|size|fit|small|large/i;
 
 export function returnSpikeFinding(
   context: AnalysisContext,
   sku: SkuFacts,
-  series: readonly DailyCount[],
-  spike: ExcessWindow,
+  found: SkuSpike,
   window: Window,
   reason: DominantReason | null,
   refundAmountInWindowCents: number,
 ): Finding {
+  const { window: spike, series } = found;
   const days = spike.end - spike.start;
   const ratio = spike.observed / spike.expected;
-  const severity: Severity = ratio >= 4 && spike.observed >= 15 ? 'high' : ratio >= 2 ? 'medium' : 'low';
+  const severity = returnSpikeSeverity(ratio, spike.observed, reason?.share ?? 0);
   const meanRefundCents = refundAmountInWindowCents / spike.observed;
   const excessPerWeek = ((spike.observed - spike.expected) / days) * 7;
   const gmv = impactRange(excessPerWeek * meanRefundCents, 0.5);
@@ -81,12 +81,13 @@ export function returnSpikeFinding(
         },
         {
           key: 'refundRate',
-          label: 'Refund requests per unit sold (that day and the 7 before)',
+          label: 'Refund requests per unit due for refund',
           value: roundRatio(spike.observed / spike.exposure),
           baseline: roundRatio(spike.baselineRate),
-          baselineLabel: 'same SKU outside the window, smoothed toward the shop-wide rate',
+          baselineLabel: "same SKU outside the window, smoothed toward its category's rate",
           unit: 'ratio',
-          method: 'requests ÷ Σ over days of the mean daily units sold that day and the 7 days before',
+          method:
+            "requests ÷ units due: each day's units sold spread over the following days by the shop's share of refunds requested 0–14 days after the order",
         },
         {
           key: 'dominantReasonShare',
@@ -120,9 +121,23 @@ export function returnSpikeFinding(
         },
       ],
     },
-    confidence: round2(Math.min(0.95, 1 - Math.exp(-spike.logLikelihoodRatio / 15))),
+    confidence: round2(Math.min(0.95, 1 - Math.exp(-found.significance / 15))),
     strategies,
   };
+}
+
+/** A dominant reason share at or above this names one cause the supplier or the page can fix. */
+export const DOMINANT_REASON_SHARE = 0.5;
+
+/**
+ * High only when the refunds ran far above what was due and most of them give one reason: a wave
+ * of mixed reasons after a peak is the peak's ordinary returns, not a product problem.
+ */
+export function returnSpikeSeverity(ratio: number, observed: number, dominantShare: number): Severity {
+  const hasDominantReason = dominantShare >= DOMINANT_REASON_SHARE;
+  if (ratio >= 4 && observed >= 15 && hasDominantReason) return 'high';
+  if (ratio >= 2 && hasDominantReason) return 'medium';
+  return 'low';
 }
 
 function round2(value: number): number {

@@ -1,138 +1,126 @@
-// Return and refund spikes by SKU: refund requests per local day against the units the SKU sold in
-// the week before each day (refunds follow purchases), scanned for the most unusual stretch, with the
-// reason that dominates it.
+// Return and refund spikes by SKU: refund requests per local day against the refunds the SKU was due
+// that day (its earlier sales spread by the shop's refund delay, at its usual rate), scanned for the
+// most unusual stretch, over all refunds and over each reason, with the reason that dominates it.
 import type { DataGap, Finding } from '@zhanggui/shared';
 import { type DailyCount, type ExcessWindow, findExcessWindow } from '../shared/excess-window.js';
-import { fillDays, type LocalDays, localDaysBefore, windowOfDays } from '../shared/local-days.js';
+import { type LocalDays, localDaysBefore, windowOfDays } from '../shared/local-days.js';
 import { loadSkuFacts } from '../shared/sku-facts.js';
 import type { AnalysisContext } from '../types.js';
 import { dominantReason, loadRefundReasons } from './refund-reasons.js';
+import { type RefundPriors, refundPriorsForSku, sumReturns } from './return-spike-baseline.js';
+import { loadReturnSpikeData, type SkuReturns } from './return-spike-data.js';
 import { returnSpikeFinding } from './return-spike-finding.js';
+import { excessInWindow, priorUnitsFor, unitsDueForRefund } from './return-spike-model.js';
 
 export const RETURN_LOOKBACK_DAYS = 42;
-/**
- * Refunds arrive from the same day (cancelled before shipping) to about a week after the purchase: a
- * day's exposure is the mean daily units of that day and the 7 days before it. (A 14-day lag smeared
- * the Double 11 peak over the tail weeks and hid real spikes there.)
- */
-export const PURCHASE_LAG_DAYS = 7;
 const MIN_REFUNDS_TO_JUDGE = 5;
 /** A spike is a burst; a month-long elevation is a different problem (the product itself). */
 const MAX_SPIKE_DAYS = 10;
-
-interface SkuDayRow extends Record<string, unknown> {
-  sku_id: number;
-  day: string;
-  refunds: number;
-  units: number;
-}
+const ALL_REASONS_SCAN = {
+  minObserved: MIN_REFUNDS_TO_JUDGE,
+  maxDays: MAX_SPIKE_DAYS,
+  minRatio: 2,
+  minLogLikelihoodRatio: 10,
+};
+/** Each reason is one more look at the same SKU: a higher bar keeps chance clusters out. */
+const ONE_REASON_SCAN = { ...ALL_REASONS_SCAN, minRatio: 3, minLogLikelihoodRatio: 12 };
 
 export interface ReturnSpikeResult {
   findings: Finding[];
   gaps: DataGap[];
 }
 
+export interface SkuSpike {
+  /** Every refund request of the SKU in the window found, against what was due at its usual rate. */
+  window: ExcessWindow;
+  series: DailyCount[];
+  /** The reason whose own scan found the window; null when all refunds together did. */
+  scannedReason: string | null;
+  /** Log-likelihood ratio of the scan that found the window. */
+  significance: number;
+}
+
 export async function detectReturnSpikes(context: AnalysisContext): Promise<ReturnSpikeResult> {
-  const local = localDaysBefore(context.at, context.timeZone, RETURN_LOOKBACK_DAYS);
-  const salesFrom = new Date(local.from.getTime() - PURCHASE_LAG_DAYS * 86_400_000);
-  const rows = await context.query<SkuDayRow>(
-    `WITH candidates AS (
-       SELECT sku_id FROM refunds
-       WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3 AND sku_id IS NOT NULL
-       GROUP BY sku_id HAVING count(*) >= $5
-     ),
-     refund_days AS (
-       SELECT r.sku_id, (r.requested_at AT TIME ZONE $4)::date AS day, count(*) AS refunds
-       FROM refunds r JOIN candidates c USING (sku_id)
-       WHERE r.shop_id = $1 AND r.requested_at >= $2 AND r.requested_at < $3
-       GROUP BY 1, 2
-     ),
-     sale_days AS (
-       SELECT u.sku_id, (u.hour AT TIME ZONE $4)::date AS day, sum(u.units) AS units
-       FROM sku_hourly_rollup u JOIN candidates c USING (sku_id)
-       WHERE u.shop_id = $1 AND u.hour >= $6 AND u.hour < $3
-       GROUP BY 1, 2
-     )
-     SELECT sku_id, day::text AS day, coalesce(sum(refunds), 0)::int AS refunds, coalesce(sum(units), 0)::int AS units
-     FROM (SELECT sku_id, day, refunds, 0 AS units FROM refund_days
-           UNION ALL SELECT sku_id, day, 0, units FROM sale_days) x
-     GROUP BY sku_id, day ORDER BY sku_id, day`,
-    [context.shopId, local.from, local.to, context.timeZone, MIN_REFUNDS_TO_JUDGE, salesFrom],
-  );
-  const totals = await context.query<{ refunds: number; units: number }>(
-    `SELECT (SELECT count(*) FROM refunds WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3)::int AS refunds,
-            (SELECT coalesce(sum(units), 0) FROM sku_hourly_rollup WHERE shop_id = $1 AND hour >= $2 AND hour < $3)::int AS units`,
-    [context.shopId, local.from, local.to],
-  );
-  const shopRefunds = totals[0]?.refunds ?? 0;
-  const shopUnits = totals[0]?.units ?? 0;
-  if (shopUnits === 0) {
-    return {
-      findings: [],
-      gaps: [
-        {
-          specialist: 'after-sales',
-          check: 'return-spike',
-          reason: `No units sold in the ${RETURN_LOOKBACK_DAYS} days before ${context.at.toISOString()}: return rates cannot be judged.`,
-        },
-      ],
-    };
+  const lookback = localDaysBefore(context.at, context.timeZone, RETURN_LOOKBACK_DAYS);
+  const data = await loadReturnSpikeData(context, lookback, MIN_REFUNDS_TO_JUDGE);
+  const shop = sumReturns(data.categories.values());
+  if (!shop.units.some((u) => u > 0)) {
+    return gap(
+      `No units sold in the ${RETURN_LOOKBACK_DAYS} days before ${context.at.toISOString()}: return rates cannot be judged.`,
+    );
   }
-  const priorRate = Math.max(shopRefunds / shopUnits, 1e-4);
-  const spikes: { skuId: number; series: DailyCount[]; window: ExcessWindow }[] = [];
-  for (const [skuId, skuRows] of groupBySku(rows)) {
-    const series = refundSeries(local, skuRows, context.timeZone);
-    const window = findExcessWindow(series, {
-      priorRate,
-      priorExposure: 1 / priorRate,
-      minObserved: MIN_REFUNDS_TO_JUDGE,
-      maxDays: MAX_SPIKE_DAYS,
-      minRatio: 2,
-      minLogLikelihoodRatio: 10,
-    });
-    if (window) spikes.push({ skuId, series, window });
+  const { delayShares } = data;
+  if (!delayShares) {
+    if (data.skus.size === 0) return { findings: [], gaps: [] };
+    return gap(
+      'No refund of an order old enough to have had all its refunds yet: the usual delay between order and refund is unknown, so daily refund spikes cannot be judged.',
+    );
+  }
+  const spikes: { skuId: number; spike: SkuSpike }[] = [];
+  for (const [skuId, sku] of data.skus) {
+    const category = data.categories.get(sku.category);
+    const priors = category && refundPriorsForSku(sku, category, shop, delayShares);
+    const spike = priors ? findSkuSpike(lookback, sku, priors, delayShares) : null;
+    if (spike) spikes.push({ skuId, spike });
   }
   const facts = await loadSkuFacts(
     context,
     spikes.map((s) => s.skuId),
   );
   const findings: Finding[] = [];
-  for (const spike of spikes) {
-    const sku = facts.get(spike.skuId);
+  for (const { skuId, spike } of spikes) {
+    const sku = facts.get(skuId);
     if (!sku) continue;
-    const window = windowOfDays(local, spike.window.start, spike.window.end, context.timeZone);
-    const reasons = await loadRefundReasons(context, spike.skuId, window, local);
+    const window = windowOfDays(lookback, spike.window.start, spike.window.end, context.timeZone);
+    const reasons = await loadRefundReasons(context, skuId, window, lookback);
     const amount = reasons.reduce((sum, r) => sum + r.amountInWindow, 0);
-    findings.push(
-      returnSpikeFinding(context, sku, spike.series, spike.window, window, dominantReason(reasons), amount),
-    );
+    findings.push(returnSpikeFinding(context, sku, spike, window, dominantReason(reasons), amount));
   }
   return { findings, gaps: [] };
 }
 
-function groupBySku(rows: readonly SkuDayRow[]): Map<number, SkuDayRow[]> {
-  const bySku = new Map<number, SkuDayRow[]>();
-  for (const row of rows) {
-    const list = bySku.get(row.sku_id) ?? [];
-    list.push(row);
-    bySku.set(row.sku_id, list);
+/** The most unusual window over all refunds or over any one reason; null when none clears its bar. */
+export function findSkuSpike(
+  lookback: LocalDays,
+  sku: SkuReturns,
+  priors: RefundPriors,
+  delayShares: readonly number[],
+): SkuSpike | null {
+  const due = unitsDueForRefund(sku.units, delayShares);
+  const seriesOf = (refunds: readonly number[]): DailyCount[] =>
+    lookback.days.map((day, i) => ({ day, observed: refunds[i] ?? 0, exposure: due[i] ?? 0 }));
+  const allRefunds = lookback.days.map((_, i) =>
+    [...sku.refundsByReason.values()].reduce((sum, days) => sum + (days[i] ?? 0), 0),
+  );
+  const series = seriesOf(allRefunds);
+  const allPrior = { rate: priors.all, units: priorUnitsFor(priors.all) };
+  let best: { window: ExcessWindow; reason: string | null } | null = null;
+  const all = findExcessWindow(series, {
+    priorRate: allPrior.rate,
+    priorExposure: allPrior.units,
+    ...ALL_REASONS_SCAN,
+  });
+  if (all) best = { window: all, reason: null };
+  for (const [reason, refunds] of sku.refundsByReason) {
+    const rate = priors.byReason.get(reason);
+    if (!rate || refunds.reduce((a, b) => a + b, 0) < MIN_REFUNDS_TO_JUDGE) continue;
+    const window = findExcessWindow(seriesOf(refunds), {
+      priorRate: rate,
+      priorExposure: priorUnitsFor(rate),
+      ...ONE_REASON_SCAN,
+    });
+    if (window && (!best || window.logLikelihoodRatio > best.window.logLikelihoodRatio))
+      best = { window, reason };
   }
-  return bySku;
+  if (!best) return null;
+  return {
+    window: excessInWindow(series, best.window.start, best.window.end, allPrior),
+    series,
+    scannedReason: best.reason,
+    significance: best.window.logLikelihoodRatio,
+  };
 }
 
-/** Daily refunds with exposure = mean daily units over the day and the 7 days before it. */
-export function refundSeries(
-  local: LocalDays,
-  rows: readonly { day: string; refunds: number; units: number }[],
-  timeZone: string,
-): DailyCount[] {
-  const unitsByDay = new Map(rows.map((r) => [r.day, r.units]));
-  const lagDays = localDaysBefore(new Date(local.from.getTime() - 1), timeZone, PURCHASE_LAG_DAYS).days;
-  const allDays = [...lagDays, ...local.days];
-  const refunds = fillDays(local, rows, (day) => ({ day, refunds: 0, units: 0 }));
-  return refunds.map((r, i) => {
-    let units = 0;
-    for (let k = i; k <= i + PURCHASE_LAG_DAYS; k++) units += unitsByDay.get(allDays[k]!) ?? 0;
-    return { day: r.day, observed: r.refunds, exposure: units / (PURCHASE_LAG_DAYS + 1) };
-  });
+function gap(reason: string): ReturnSpikeResult {
+  return { findings: [], gaps: [{ specialist: 'after-sales', check: 'return-spike', reason }] };
 }

@@ -1,0 +1,149 @@
+// What the return-spike check reads, aggregated in SQL: the shop's refund delays, and per SKU (those
+// with enough refunds to judge) and per category the units sold and refunds requested by local day.
+import type { LocalDays } from '../shared/local-days.js';
+import { localDaysBefore } from '../shared/local-days.js';
+import type { AnalysisContext } from '../types.js';
+import { type DelayCount, refundDelayShares } from './return-spike-model.js';
+
+/** Refunds later than this after the order say little about a given day and are left out of the delays. */
+export const MAX_REFUND_DELAY_DAYS = 14;
+
+export interface SkuReturns {
+  category: string;
+  /** Units sold per day of `salesDays` (the lookback and the MAX_REFUND_DELAY_DAYS before it). */
+  units: number[];
+  /** Refund requests per day of the lookback, by reason. */
+  refundsByReason: Map<string, number[]>;
+}
+
+export interface GroupReturns {
+  /** Units sold per day of `salesDays`. */
+  units: number[];
+  /** Refund requests in the lookback, by reason. */
+  refundsByReason: Map<string, number>;
+}
+
+export interface ReturnSpikeData {
+  /** Days the units are counted over: the lookback's days preceded by MAX_REFUND_DELAY_DAYS days. */
+  salesDays: LocalDays;
+  /** Share of refunds requested k days after the order; null when the shop has no refund yet. */
+  delayShares: number[] | null;
+  skus: Map<number, SkuReturns>;
+  categories: Map<string, GroupReturns>;
+}
+
+interface DayRow extends Record<string, unknown> {
+  key: string;
+  day: string;
+  /** Null on a row of units sold. */
+  reason: string | null;
+  refunds: number;
+  units: number;
+}
+
+export async function loadReturnSpikeData(
+  context: AnalysisContext,
+  lookback: LocalDays,
+  minRefundsToJudge: number,
+): Promise<ReturnSpikeData> {
+  const salesDays = localDaysBefore(
+    context.at,
+    context.timeZone,
+    lookback.days.length + MAX_REFUND_DELAY_DAYS,
+  );
+  const { shopId, timeZone } = context;
+  // Only orders old enough for all their refunds to have arrived, so recent orders do not bias the
+  // delays toward short ones.
+  const delays = await context.query<DelayCount & Record<string, unknown>>(
+    `SELECT ((r.requested_at AT TIME ZONE $4)::date - (o.placed_at AT TIME ZONE $4)::date) AS "lagDays",
+            count(*)::int AS refunds
+     FROM refunds r JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id
+     WHERE r.shop_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3::timestamptz - make_interval(days => $5)
+       AND r.requested_at < $3
+     GROUP BY 1`,
+    [shopId, salesDays.from, context.at, timeZone, MAX_REFUND_DELAY_DAYS],
+  );
+  const skuRows = await context.query<DayRow & { category: string }>(
+    `WITH candidates AS (
+       SELECT r.sku_id, min(p.category) AS category
+       FROM refunds r
+       JOIN skus s ON s.shop_id = r.shop_id AND s.id = r.sku_id
+       JOIN products p ON p.shop_id = s.shop_id AND p.id = s.product_id
+       WHERE r.shop_id = $1 AND r.requested_at >= $2 AND r.requested_at < $3 AND r.sku_id IS NOT NULL
+       GROUP BY r.sku_id HAVING count(*) >= $5
+     ),
+     refund_days AS (
+       SELECT r.sku_id, (r.requested_at AT TIME ZONE $4)::date AS day, r.reason, count(*)::int AS refunds, 0 AS units
+       FROM refunds r JOIN candidates c USING (sku_id)
+       WHERE r.shop_id = $1 AND r.requested_at >= $2 AND r.requested_at < $3
+       GROUP BY 1, 2, 3
+     ),
+     sale_days AS (
+       SELECT u.sku_id, (u.hour AT TIME ZONE $4)::date AS day, NULL::text AS reason, 0 AS refunds,
+              sum(u.units)::int AS units
+       FROM sku_hourly_rollup u JOIN candidates c USING (sku_id)
+       WHERE u.shop_id = $1 AND u.hour >= $6 AND u.hour < $3
+       GROUP BY 1, 2
+     )
+     SELECT x.sku_id::text AS key, c.category, x.day::text AS day, x.reason, x.refunds, x.units
+     FROM (SELECT * FROM refund_days UNION ALL SELECT * FROM sale_days) x
+     JOIN candidates c USING (sku_id)`,
+    [shopId, lookback.from, context.at, timeZone, minRefundsToJudge, salesDays.from],
+  );
+  const categoryRows = await context.query<DayRow>(
+    `WITH sku_days AS (
+       SELECT sku_id, (hour AT TIME ZONE $4)::date AS day, NULL::text AS reason, sum(units) AS units, 0 AS refunds
+       FROM sku_hourly_rollup WHERE shop_id = $1 AND hour >= $5 AND hour < $3
+       GROUP BY 1, 2
+       UNION ALL
+       SELECT sku_id, NULL, reason, 0, count(*)
+       FROM refunds WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3 AND sku_id IS NOT NULL
+       GROUP BY 1, 3
+     )
+     SELECT p.category AS key, d.day::text AS day, d.reason, sum(d.refunds)::int AS refunds,
+            sum(d.units)::int AS units
+     FROM sku_days d
+     JOIN skus s ON s.shop_id = $1 AND s.id = d.sku_id
+     JOIN products p ON p.shop_id = $1 AND p.id = s.product_id
+     GROUP BY p.category, d.day, d.reason`,
+    [shopId, lookback.from, context.at, timeZone, salesDays.from],
+  );
+  const salesIndex = new Map(salesDays.days.map((day, i) => [day, i]));
+  const lookbackIndex = new Map(lookback.days.map((day, i) => [day, i]));
+  const skus = new Map<number, SkuReturns>();
+  for (const row of skuRows) {
+    const skuId = Number(row.key);
+    let sku = skus.get(skuId);
+    if (!sku) {
+      sku = { category: row.category, units: zeros(salesDays.days.length), refundsByReason: new Map() };
+      skus.set(skuId, sku);
+    }
+    addUnits(sku.units, salesIndex.get(row.day), row.units);
+    const day = lookbackIndex.get(row.day);
+    if (row.reason === null || day === undefined) continue;
+    const refunds = sku.refundsByReason.get(row.reason) ?? zeros(lookback.days.length);
+    refunds[day]! += row.refunds;
+    sku.refundsByReason.set(row.reason, refunds);
+  }
+  const categories = new Map<string, GroupReturns>();
+  for (const row of categoryRows) {
+    let category = categories.get(row.key);
+    if (!category) {
+      category = { units: zeros(salesDays.days.length), refundsByReason: new Map() };
+      categories.set(row.key, category);
+    }
+    addUnits(category.units, salesIndex.get(row.day), row.units);
+    if (row.reason !== null) {
+      category.refundsByReason.set(row.reason, (category.refundsByReason.get(row.reason) ?? 0) + row.refunds);
+    }
+  }
+  return { salesDays, delayShares: refundDelayShares(delays, MAX_REFUND_DELAY_DAYS), skus, categories };
+}
+
+function zeros(length: number): number[] {
+  return Array<number>(length).fill(0);
+}
+
+function addUnits(units: number[], day: number | undefined, count: number): void {
+  if (day !== undefined) units[day]! += count;
+}
