@@ -77,15 +77,9 @@ export async function runLoadJobs(pool: pg.Pool, jobs: LoadJob[], workers: numbe
   if (errors.length > 0) throw errors.find((e) => !isAbort(e)) ?? errors[0];
 }
 
-/**
- * Whether this role may switch off trigger-based checks (foreign keys) for its own transactions:
- * a superuser, as with the embedded database, or a role granted SET on session_replication_role.
- */
+/** Whether this role may switch off trigger-based checks (foreign keys) for its own transactions. */
 export async function maySkipForeignKeyChecks(db: pg.Pool | pg.ClientBase): Promise<boolean> {
-  const { rows } = await db.query<{ may: boolean }>(
-    `SELECT current_setting('is_superuser') = 'on'
-            OR has_parameter_privilege('session_replication_role', 'SET') AS may`,
-  );
+  const { rows } = await db.query<{ may: boolean }>("SELECT current_setting('is_superuser') = 'on' AS may");
   return rows[0]?.may === true;
 }
 

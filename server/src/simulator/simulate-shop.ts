@@ -162,11 +162,24 @@ export async function simulateShop(
       );
     });
   } catch (error) {
-    await withTransaction(pool, (client) => deleteShop(client, shopId));
+    await removePartialShop(pool, shopId, error);
     throw error;
   }
   onProgress({ step: 'committed', seconds: elapsed() });
   return { shopId, slug: options.slug, manifest: shop.manifest, counts, seconds: elapsed() };
+}
+
+/** Deletes what a failed load wrote; if even that fails, says so without hiding the first error. */
+async function removePartialShop(pool: pg.Pool, shopId: number, cause: unknown): Promise<void> {
+  try {
+    await withTransaction(pool, (client) => deleteShop(client, shopId));
+  } catch (cleanupError) {
+    const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+    throw new Error(
+      `${message(cause)} Removing the rows already written under shop id ${shopId} failed too (${message(cleanupError)}); they belong to no shop and are never shown, and deleting that shop id removes them.`,
+      { cause },
+    );
+  }
 }
 
 /** The id of the shop with this slug when it may be replaced, null when there is none; refuses otherwise. */
