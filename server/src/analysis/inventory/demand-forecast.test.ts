@@ -5,6 +5,7 @@ import {
   forecastHourlyDemand,
   hourShares,
   regularDayGmv,
+  regularDaysIn,
   regularDayVelocity,
 } from './demand-forecast.js';
 
@@ -42,7 +43,9 @@ describe('promotion-aware demand', () => {
 
   it('normalises recent sales to a regular day before lifting them', () => {
     // 40 units over a regular day and a 3× day: 10 units per regular day.
-    expect(regularDayVelocity(40, [day('2026-11-01'), day('2026-11-02')], calendar)).toBe(10);
+    expect(regularDaysIn([day('2026-11-01'), day('2026-11-02')], calendar)).toBe(4);
+    expect(regularDayVelocity(40, 4)).toBe(10);
+    expect(regularDayVelocity(40, 0)).toBe(0);
   });
 
   it('spreads a day over its hours and lifts promotion days', () => {

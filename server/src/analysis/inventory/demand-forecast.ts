@@ -36,14 +36,14 @@ export function dayUplift(calendar: DemandCalendar, dayStart: Date): number {
   return 1;
 }
 
+/** How many regular days' worth of demand the past days held (the divisor of a regular-day velocity). */
+export function regularDaysIn(pastDayStarts: readonly Date[], calendar: DemandCalendar): number {
+  return pastDayStarts.reduce((s, d) => s + dayUplift(calendar, d), 0);
+}
+
 /** Units per regular day: units sold over the past days divided by how busy those days were. */
-export function regularDayVelocity(
-  units: number,
-  pastDayStarts: readonly Date[],
-  calendar: DemandCalendar,
-): number {
-  const busy = pastDayStarts.reduce((s, d) => s + dayUplift(calendar, d), 0);
-  return busy > 0 ? units / busy : 0;
+export function regularDayVelocity(units: number, regularDays: number): number {
+  return regularDays > 0 ? units / regularDays : 0;
 }
 
 /** Expected units in each hour of [from, to). */

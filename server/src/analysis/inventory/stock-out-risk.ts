@@ -19,6 +19,7 @@ import {
   type DemandCalendar,
   dayUplift,
   forecastHourlyDemand,
+  regularDaysIn,
   regularDayVelocity,
 } from './demand-forecast.js';
 import { skuAndWarehouses, skuMargin, transferStrategy } from './sku-stock-parts.js';
@@ -76,13 +77,16 @@ export function findStockOutRisks(
 ): StockOutRisk[] {
   const tz = calendar.timeZone;
   const today = startOfLocalDay(asOf, tz);
-  const pastWeek = Array.from({ length: 7 }, (_, i) => addLocalDays(today, i - 7, tz));
+  const pastWeek = regularDaysIn(
+    Array.from({ length: 7 }, (_, i) => addLocalDays(today, i - 7, tz)),
+    calendar,
+  );
   const maxLead = Math.max(1, ...stock.flatMap((s) => s.warehouses.map((w) => w.leadTimeDays)));
   const horizon = forecastHorizon(calendar, asOf, maxLead + REVIEW_DAYS);
   const risks: StockOutRisk[] = [];
   for (const sku of stock) {
     if (sku.units7 <= 0 || sku.available <= 0) continue;
-    const velocity = regularDayVelocity(sku.units7, pastWeek, calendar);
+    const velocity = regularDayVelocity(sku.units7, pastWeek);
     let stockOut = projectScaledStockOut(sku.available, velocity, horizon.profile);
     const leadTimeDays = Math.max(...sku.warehouses.map((w) => w.leadTimeDays));
     const arrival = asOf.getTime() + leadTimeDays * DAY_MS;
