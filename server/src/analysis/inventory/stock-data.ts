@@ -67,7 +67,7 @@ export async function loadStockData(context: AnalysisContext, span: DataSpan): P
          SELECT sku_id, warehouse_id,
                 sum(units_sold) FILTER (WHERE day >= $3::date) AS units_7,
                 sum(units_sold) AS units_28,
-                sum(units_sold * units_sold) AS squares_28,
+                sum(units_sold::bigint * units_sold) AS squares_28,
                 count(*) AS days_28,
                 sum(on_hand_end) FILTER (WHERE day = $4::date) AS on_hand_last
          FROM inventory_daily WHERE shop_id = $1 AND day >= $5::date AND day < $2::date
