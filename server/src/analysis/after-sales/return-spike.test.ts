@@ -109,3 +109,56 @@ describe('detectReturnSpikes', () => {
     expect(result.gaps).toEqual([expect.objectContaining({ check: 'return-spike' })]);
   });
 });
+
+describe('detectReturnSpikes after a peak day', () => {
+  const REASONS = ['不喜欢/不想要了', '与描述不符', '质量问题', '尺码偏大'];
+  let peakShop: number;
+
+  beforeAll(async () => {
+    // Three SKUs sell 10 a day and 200 on day 30; every 20th order comes back 3 days after it was
+    // placed, for mixed reasons: the peak brings 10 refunds on day 33 against half a refund on a usual day.
+    peakShop = await createShop(db.pool, 'peak-wave');
+    const coats = await addProduct(db.pool, peakShop, { title: '羊毛大衣', category: '大衣' });
+    const cups = await addProduct(db.pool, peakShop, { title: '保温杯', category: '保温杯' });
+    const skus = [
+      await addSku(db.pool, peakShop, coats, { name: 'M', priceCents: 80_000 }),
+      await addSku(db.pool, peakShop, coats, { name: 'L', priceCents: 80_000 }),
+      await addSku(db.pool, peakShop, cups, { name: '500ml', priceCents: 9_900 }),
+    ];
+    const orders = [];
+    for (const skuId of skus) {
+      for (let d = 0; d < 42; d++) {
+        const count = d === 30 ? 200 : 10;
+        for (let i = 0; i < count; i++) {
+          orders.push({ placedAt: shanghai(plusDays(START, d), 9 + (i % 12)), skuId, unitPriceCents: 9_900 });
+        }
+      }
+    }
+    const ids = await addOrders(db.pool, peakShop, orders);
+    const refunds = [];
+    let n = 0;
+    for (const [i, order] of orders.entries()) {
+      const requestedAt = new Date(order.placedAt.getTime() + 3 * 86_400_000);
+      if (i % 20 !== 7 || requestedAt >= AT) continue;
+      refunds.push({
+        orderId: ids[i]!,
+        skuId: order.skuId,
+        requestedAt,
+        reason: REASONS[n++ % REASONS.length]!,
+        amountCents: 9_900,
+      });
+    }
+    await addRefunds(db.pool, peakShop, refunds);
+  });
+
+  it('expects the peak’s refunds three days later, where the shop’s delay puts them, and finds no spike', async () => {
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM refunds
+       WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3`,
+      [peakShop, shanghai(plusDays(START, 33), 0), shanghai(plusDays(START, 34), 0)],
+    );
+    expect(rows[0].n).toBe(30);
+    const result = await detectReturnSpikes(analysisContext(db.pool, peakShop, AT));
+    expect(result).toEqual({ findings: [], gaps: [] });
+  });
+});
