@@ -20,6 +20,7 @@ import { runImport } from '../server/src/services/imports/run-import.js';
 import type { BenchContext, BenchFigure } from './harness.js';
 
 const ORDER_COUNT = 200_000;
+const ROUNDS = 2;
 const START = new Date('2026-10-01T00:00:00Z');
 const ORDER_COLUMNS = [
   'shop_id',
@@ -134,6 +135,38 @@ function copyTexts(shopId: number, skuIds: Map<string, number>) {
   return { orders: orderRows.join(''), lines: lineRows.join('') };
 }
 
+async function timeImport(context: BenchContext, file: string, round: number) {
+  const shopId = await createShop(context, `bench-import-${round}-${Date.now()}`);
+  const started = performance.now();
+  const outcome = await runImport(context.db.pool, {
+    shopId,
+    filePath: file,
+    phase: 'import',
+    importValidRows: false,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (outcome.status !== 'succeeded' || outcome.recordsInserted !== ORDER_COUNT) {
+    throw new Error(`bench import did not succeed: ${outcome.message}`);
+  }
+  const { rows } = await context.db.pool.query<{ external_id: string; id: number }>(
+    'SELECT external_id, id FROM skus WHERE shop_id = $1',
+    [shopId],
+  );
+  return { seconds, skuIds: new Map(rows.map((r) => [r.external_id, r.id])) };
+}
+
+/** The same orders and lines COPYed straight into the tables (prepared first, not timed). */
+async function timeCopy(context: BenchContext, skuIds: Map<string, number>, round: number): Promise<number> {
+  const shopId = await createShop(context, `bench-copy-${round}-${Date.now()}`);
+  const texts = copyTexts(shopId, skuIds);
+  const started = performance.now();
+  await withTransaction(context.db.pool, async (client) => {
+    await CopyWriter.copyText(client, 'orders', ORDER_COLUMNS, texts.orders);
+    await CopyWriter.copyText(client, 'order_lines', LINE_COLUMNS, texts.lines);
+  });
+  return (performance.now() - started) / 1000;
+}
+
 async function measureImport(context: BenchContext): Promise<ImportMeasurement> {
   const cached = context.shared.get('import-measurement') as ImportMeasurement | undefined;
   if (cached) return cached;
@@ -141,34 +174,20 @@ async function measureImport(context: BenchContext): Promise<ImportMeasurement> 
   try {
     const file = path.join(dir, 'orders_export.csv');
     const lines = await writeExport(file);
-    const shopId = await createShop(context, `bench-import-${Date.now()}`);
-    const started = performance.now();
-    const outcome = await runImport(context.db.pool, {
-      shopId,
-      filePath: file,
-      phase: 'import',
-      importValidRows: false,
-    });
-    const importSeconds = (performance.now() - started) / 1000;
-    if (outcome.status !== 'succeeded' || outcome.recordsInserted !== ORDER_COUNT) {
-      throw new Error(`bench import did not succeed: ${outcome.message}`);
+    let importSeconds = Number.POSITIVE_INFINITY;
+    let copySeconds = Number.POSITIVE_INFINITY;
+    // Alternating rounds into fresh shops, best of each: the CI machine is shared, and one noisy
+    // moment should not decide either side of the ratio.
+    for (let round = 1; round <= ROUNDS; round++) {
+      const importRound = await timeImport(context, file, round);
+      const copyRound = await timeCopy(context, importRound.skuIds, round);
+      process.stdout.write(
+        `  round ${round}: ${lines} lines, import ${importRound.seconds.toFixed(2)} s, raw COPY ${copyRound.toFixed(2)} s\n`,
+      );
+      importSeconds = Math.min(importSeconds, importRound.seconds);
+      copySeconds = Math.min(copySeconds, copyRound);
     }
-    const { rows } = await context.db.pool.query<{ external_id: string; id: number }>(
-      'SELECT external_id, id FROM skus WHERE shop_id = $1',
-      [shopId],
-    );
-    const copyShop = await createShop(context, `bench-copy-${Date.now()}`);
-    const texts = copyTexts(copyShop, new Map(rows.map((r) => [r.external_id, r.id])));
-    const copyStarted = performance.now();
-    await withTransaction(context.db.pool, async (client) => {
-      await CopyWriter.copyText(client, 'orders', ORDER_COLUMNS, texts.orders);
-      await CopyWriter.copyText(client, 'order_lines', LINE_COLUMNS, texts.lines);
-    });
-    const copySeconds = (performance.now() - copyStarted) / 1000;
     const measurement = { lines, importSeconds, copySeconds };
-    process.stdout.write(
-      `  ${lines} lines: import ${importSeconds.toFixed(2)} s, raw COPY ${copySeconds.toFixed(2)} s\n`,
-    );
     context.shared.set('import-measurement', measurement);
     return measurement;
   } finally {
