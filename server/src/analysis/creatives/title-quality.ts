@@ -46,16 +46,57 @@ function rewriteZh(title: string, missing: readonly SharedKeyword[], chinese: bo
   if (!chinese) return title;
   const [brand, ...rest] = title.trim().split(/\s+/);
   const ownWords = segmentWords(rest.join(' '), 'zh');
-  const parts: string[] = [];
-  for (const word of [...missing.map((k) => k.keyword), ...ownWords]) {
-    if (!parts.some((p) => p.includes(word))) parts.push(word);
-  }
+  const missingWords = missing.map((k) => k.keyword);
+  // 零食坚果 already says 坚果: keep only keywords no other missing keyword contains.
+  const keywords = missingWords.filter(
+    (k, i) => !missingWords.some((other, j) => j !== i && other !== k && other.includes(k)),
+  );
+  // Single characters are fragments of the title's own words (百搭|单|品): drop only whole repeated words.
+  const seen = new Set<string>();
+  const ownParts = ownWords.filter((word) => {
+    if ([...word].length < 2) return true;
+    if (seen.has(word) || keywords.some((k) => k.includes(word))) return false;
+    seen.add(word);
+    return true;
+  });
+  const parts = [...mergeOverlapping([...new Set(keywords)]), ...ownParts];
   let rewritten = brand && rest.length > 0 ? `${brand} ` : '';
   for (const part of rest.length > 0 ? parts : [brand ?? '', ...parts]) {
     if ([...`${rewritten}${part}`.replace(/\s+/g, '')].length > ZH_TITLE_MAX_CHARS) break;
     rewritten += part;
   }
   return rewritten.trim();
+}
+
+/** 零食坚果 + 坚果礼盒 → 零食坚果礼盒: keywords that share two or more characters at their seam become one. */
+export function mergeOverlapping(words: readonly string[]): string[] {
+  const merged = [...words];
+  for (let changed = true; changed; ) {
+    changed = false;
+    outer: for (let i = 0; i < merged.length; i++) {
+      for (let j = 0; j < merged.length; j++) {
+        if (i === j) continue;
+        const joined = joinAtSeam(merged[i]!, merged[j]!);
+        if (joined) {
+          merged.splice(Math.max(i, j), 1);
+          merged.splice(Math.min(i, j), 1, joined);
+          changed = true;
+          break outer;
+        }
+      }
+    }
+  }
+  return merged;
+}
+
+function joinAtSeam(left: string, right: string): string | null {
+  const a = [...left];
+  const b = [...right];
+  for (let overlap = Math.min(a.length, b.length) - 1; overlap >= 2; overlap--) {
+    if (a.slice(-overlap).join('') === b.slice(0, overlap).join(''))
+      return a.join('') + b.slice(overlap).join('');
+  }
+  return null;
 }
 
 /** English draft from the glossary; an English title is kept as it is, with repeated words removed. */
