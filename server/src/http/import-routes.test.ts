@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFile } from '../imports/testing.js';
-import { getImportJobDetail } from '../services/imports/import-jobs.js';
+import { getImportJobDetail } from '../services/imports/import-job-reads.js';
 import type { ImportWorker } from '../services/imports/import-worker.js';
 import { createTestDb, type TestDb } from '../test/test-db.js';
 import { mountImportRoutes } from './import-routes.js';

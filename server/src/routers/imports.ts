@@ -1,12 +1,8 @@
 // Import jobs for the Imports page: list, progress and first errors, start after the dry run, cancel.
 // Uploading the file itself and downloading the error report are plain HTTP (http/import-routes.ts).
 import { ImportJobRefSchema, ListImportJobsInputSchema, StartImportInputSchema } from '@zhanggui/shared';
-import {
-  getImportJobDetail,
-  listImportJobs,
-  queueImport,
-  requestCancel,
-} from '../services/imports/import-jobs.js';
+import { getImportJobDetail, listImportJobs } from '../services/imports/import-job-reads.js';
+import { queueImport, requestCancel } from '../services/imports/import-jobs.js';
 import { wakeImportWorkers } from '../services/imports/import-worker.js';
 import { findShopBySlug } from '../services/shops/find-shop.js';
 import { publicProcedure, router } from '../trpc/init.js';

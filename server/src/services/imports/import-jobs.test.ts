@@ -8,15 +8,8 @@ import { sampleFile } from '../../imports/testing.js';
 import { sampleOrders } from '../../imports/writers/sample-orders.js';
 import { SHOPIFY_ORDERS_HEADER, shopifyOrdersCsv } from '../../imports/writers/shopify-orders-writer.js';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
-import {
-  createImportJob,
-  getImportJobDetail,
-  jobErrors,
-  listImportJobs,
-  queueImport,
-  requestCancel,
-  requeueInterruptedJobs,
-} from './import-jobs.js';
+import { getImportJobDetail, jobErrors, listImportJobs } from './import-job-reads.js';
+import { createImportJob, queueImport, requestCancel, requeueInterruptedJobs } from './import-jobs.js';
 import { startImportWorker } from './import-worker.js';
 
 let db: TestDb;
