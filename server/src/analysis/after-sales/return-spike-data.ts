@@ -34,7 +34,8 @@ export interface ReturnSpikeData {
 
 interface DayRow extends Record<string, unknown> {
   key: string;
-  day: string;
+  /** Null on a category's refunds, which are counted over the whole lookback. */
+  day: string | null;
   /** Null on a row of units sold. */
   reason: string | null;
   refunds: number;
@@ -63,51 +64,41 @@ export async function loadReturnSpikeData(
      GROUP BY 1`,
     [shopId, salesDays.from, context.at, timeZone, MAX_REFUND_DELAY_DAYS],
   );
-  const skuRows = await context.query<DayRow & { category: string }>(
-    `WITH candidates AS (
-       SELECT r.sku_id, min(p.category) AS category
-       FROM refunds r
-       JOIN skus s ON s.shop_id = r.shop_id AND s.id = r.sku_id
-       JOIN products p ON p.shop_id = s.shop_id AND p.id = s.product_id
-       WHERE r.shop_id = $1 AND r.requested_at >= $2 AND r.requested_at < $3 AND r.sku_id IS NOT NULL
-       GROUP BY r.sku_id HAVING count(*) >= $5
+  // One pass over the hourly rollup and one over refunds feed both the candidate SKUs and their categories.
+  const rows = await context.query<DayRow & { level: 'sku' | 'category'; category: string }>(
+    `WITH sale_days AS MATERIALIZED (
+       SELECT sku_id, (hour AT TIME ZONE $4)::date AS day, sum(units)::int AS units
+       FROM sku_hourly_rollup WHERE shop_id = $1 AND hour >= $6 AND hour < $3
+       GROUP BY 1, 2
      ),
-     refund_days AS (
-       SELECT r.sku_id, (r.requested_at AT TIME ZONE $4)::date AS day, r.reason, count(*)::int AS refunds, 0 AS units
-       FROM refunds r JOIN candidates c USING (sku_id)
-       WHERE r.shop_id = $1 AND r.requested_at >= $2 AND r.requested_at < $3
+     refund_days AS MATERIALIZED (
+       SELECT sku_id, (requested_at AT TIME ZONE $4)::date AS day, reason, count(*)::int AS refunds
+       FROM refunds WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3 AND sku_id IS NOT NULL
        GROUP BY 1, 2, 3
      ),
-     sale_days AS (
-       SELECT u.sku_id, (u.hour AT TIME ZONE $4)::date AS day, NULL::text AS reason, 0 AS refunds,
-              sum(u.units)::int AS units
-       FROM sku_hourly_rollup u JOIN candidates c USING (sku_id)
-       WHERE u.shop_id = $1 AND u.hour >= $6 AND u.hour < $3
-       GROUP BY 1, 2
+     sku_categories AS (
+       SELECT s.id AS sku_id, p.category
+       FROM skus s JOIN products p ON p.shop_id = s.shop_id AND p.id = s.product_id
+       WHERE s.shop_id = $1
+     ),
+     candidates AS (
+       SELECT sku_id FROM refund_days GROUP BY sku_id HAVING sum(refunds) >= $5
      )
-     SELECT x.sku_id::text AS key, c.category, x.day::text AS day, x.reason, x.refunds, x.units
-     FROM (SELECT * FROM refund_days UNION ALL SELECT * FROM sale_days) x
-     JOIN candidates c USING (sku_id)`,
+     SELECT 'sku' AS level, sku_id::text AS key, c.category, day::text AS day, NULL AS reason, 0 AS refunds, units
+     FROM sale_days JOIN candidates USING (sku_id) JOIN sku_categories c USING (sku_id)
+     UNION ALL
+     SELECT 'sku', sku_id::text, c.category, day::text, reason, refunds, 0
+     FROM refund_days JOIN candidates USING (sku_id) JOIN sku_categories c USING (sku_id)
+     UNION ALL
+     SELECT 'category', c.category, c.category, day::text, NULL, 0, sum(units)::int
+     FROM sale_days JOIN sku_categories c USING (sku_id) GROUP BY c.category, day
+     UNION ALL
+     SELECT 'category', c.category, c.category, NULL, reason, sum(refunds)::int, 0
+     FROM refund_days JOIN sku_categories c USING (sku_id) GROUP BY c.category, reason`,
     [shopId, lookback.from, context.at, timeZone, minRefundsToJudge, salesDays.from],
   );
-  const categoryRows = await context.query<DayRow>(
-    `WITH sku_days AS (
-       SELECT sku_id, (hour AT TIME ZONE $4)::date AS day, NULL::text AS reason, sum(units) AS units, 0 AS refunds
-       FROM sku_hourly_rollup WHERE shop_id = $1 AND hour >= $5 AND hour < $3
-       GROUP BY 1, 2
-       UNION ALL
-       SELECT sku_id, NULL, reason, 0, count(*)
-       FROM refunds WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3 AND sku_id IS NOT NULL
-       GROUP BY 1, 3
-     )
-     SELECT p.category AS key, d.day::text AS day, d.reason, sum(d.refunds)::int AS refunds,
-            sum(d.units)::int AS units
-     FROM sku_days d
-     JOIN skus s ON s.shop_id = $1 AND s.id = d.sku_id
-     JOIN products p ON p.shop_id = $1 AND p.id = s.product_id
-     GROUP BY p.category, d.day, d.reason`,
-    [shopId, lookback.from, context.at, timeZone, salesDays.from],
-  );
+  const skuRows = rows.filter((r) => r.level === 'sku');
+  const categoryRows = rows.filter((r) => r.level === 'category');
   const salesIndex = new Map(salesDays.days.map((day, i) => [day, i]));
   const lookbackIndex = new Map(lookback.days.map((day, i) => [day, i]));
   const skus = new Map<number, SkuReturns>();
@@ -118,8 +109,8 @@ export async function loadReturnSpikeData(
       sku = { category: row.category, units: zeros(salesDays.days.length), refundsByReason: new Map() };
       skus.set(skuId, sku);
     }
-    addUnits(sku.units, salesIndex.get(row.day), row.units);
-    const day = lookbackIndex.get(row.day);
+    addUnits(sku.units, salesIndex.get(row.day ?? ''), row.units);
+    const day = lookbackIndex.get(row.day ?? '');
     if (row.reason === null || day === undefined) continue;
     const refunds = sku.refundsByReason.get(row.reason) ?? zeros(lookback.days.length);
     refunds[day]! += row.refunds;
@@ -132,7 +123,7 @@ export async function loadReturnSpikeData(
       category = { units: zeros(salesDays.days.length), refundsByReason: new Map() };
       categories.set(row.key, category);
     }
-    addUnits(category.units, salesIndex.get(row.day), row.units);
+    addUnits(category.units, salesIndex.get(row.day ?? ''), row.units);
     if (row.reason !== null) {
       category.refundsByReason.set(row.reason, (category.refundsByReason.get(row.reason) ?? 0) + row.refunds);
     }
