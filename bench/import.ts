@@ -16,38 +16,13 @@ import {
   shopifyOrderLines,
 } from '../server/src/imports/writers/shopify-orders-writer.js';
 import { CopyWriter, copyLine } from '../server/src/services/imports/copy-writer.js';
+import { LINE_COPY_COLUMNS, ORDER_COPY_COLUMNS } from '../server/src/services/imports/order-columns.js';
 import { runImport } from '../server/src/services/imports/run-import.js';
 import type { BenchContext, BenchFigure } from './harness.js';
 
 const ORDER_COUNT = 200_000;
 const ROUNDS = 2;
 const START = new Date('2026-10-01T00:00:00Z');
-const ORDER_COLUMNS = [
-  'shop_id',
-  'id',
-  'external_id',
-  'customer_id',
-  'status',
-  'placed_at',
-  'paid_at',
-  'shipped_at',
-  'delivered_at',
-  'cancelled_at',
-  'total_cents',
-  'discount_cents',
-  'shipping_cents',
-  'coupon_code',
-];
-const LINE_COLUMNS = [
-  'shop_id',
-  'order_id',
-  'line_no',
-  'sku_id',
-  'quantity',
-  'unit_price_cents',
-  'discount_cents',
-  'total_cents',
-];
 
 interface ImportMeasurement {
   lines: number;
@@ -114,6 +89,7 @@ function copyTexts(shopId: number, skuIds: Map<string, number>) {
         o.totalCents,
         o.discountCents,
         o.shippingCents,
+        o.trafficSource,
         o.couponCode,
       ]),
     );
@@ -161,8 +137,8 @@ async function timeCopy(context: BenchContext, skuIds: Map<string, number>, roun
   const texts = copyTexts(shopId, skuIds);
   const started = performance.now();
   await withTransaction(context.db.pool, async (client) => {
-    await CopyWriter.copyText(client, 'orders', ORDER_COLUMNS, texts.orders);
-    await CopyWriter.copyText(client, 'order_lines', LINE_COLUMNS, texts.lines);
+    await CopyWriter.copyText(client, 'orders', ORDER_COPY_COLUMNS, texts.orders);
+    await CopyWriter.copyText(client, 'order_lines', LINE_COPY_COLUMNS, texts.lines);
   });
   return (performance.now() - started) / 1000;
 }

@@ -9,7 +9,13 @@ import { sampleOrders } from '../../imports/writers/sample-orders.js';
 import { SHOPIFY_ORDERS_HEADER, shopifyOrdersCsv } from '../../imports/writers/shopify-orders-writer.js';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
 import { getImportJobDetail, jobErrors, listImportJobs } from './import-job-reads.js';
-import { createImportJob, queueImport, requestCancel, requeueInterruptedJobs } from './import-jobs.js';
+import {
+  createImportJob,
+  type NewImportJob,
+  queueImport,
+  requestCancel,
+  requeueInterruptedJobs,
+} from './import-jobs.js';
 import { startImportWorker } from './import-worker.js';
 
 let db: TestDb;
@@ -33,19 +39,25 @@ async function upload(name: string, content: string): Promise<string> {
 
 const orders = [...sampleOrders({ count: 12, startAt: new Date('2026-11-10T16:00:00Z') })];
 
+/** A job as an upload creates it: waiting for its dry run. */
+function newJob(fileName: string, filePath: string, extra: Partial<NewImportJob> = {}) {
+  return createImportJob(db.pool, {
+    shopId,
+    format: null,
+    mapping: null,
+    fileName,
+    filePath,
+    fileBytes: 1,
+    phase: 'validate',
+    importValidRows: false,
+    ...extra,
+  });
+}
+
 describe('import jobs run by the background worker', () => {
   it('checks a clean upload, imports it when started, and deletes the uploaded file afterwards', async () => {
     const filePath = await upload('clean.csv', shopifyOrdersCsv(orders, 'CNY'));
-    const job = await createImportJob(db.pool, {
-      shopId,
-      format: null,
-      mapping: null,
-      fileName: 'clean.csv',
-      filePath,
-      fileBytes: 1,
-      phase: 'validate',
-      importValidRows: false,
-    });
+    const job = await newJob('clean.csv', filePath);
     const worker = startImportWorker(db.pool, { pollMs: 50, uploadDir });
     try {
       await worker.idle();
@@ -87,16 +99,7 @@ describe('import jobs run by the background worker', () => {
     cells[SHOPIFY_ORDERS_HEADER.indexOf('Lineitem quantity')] = 'two';
     lines[1] = cells.join(',');
     const filePath = await upload('faulty.csv', lines.join('\n').replaceAll('#10', '#20'));
-    const job = await createImportJob(db.pool, {
-      shopId,
-      format: 'shopify-orders',
-      mapping: null,
-      fileName: 'faulty.csv',
-      filePath,
-      fileBytes: 1,
-      phase: 'validate',
-      importValidRows: false,
-    });
+    const job = await newJob('faulty.csv', filePath, { format: 'shopify-orders' });
     const worker = startImportWorker(db.pool, { pollMs: 50, uploadDir });
     try {
       await worker.idle();
@@ -153,17 +156,7 @@ describe('import jobs run by the background worker', () => {
   });
 
   it('queues again a job left running by a process that died', async () => {
-    const job = await createImportJob(db.pool, {
-      shopId,
-      format: null,
-      mapping: null,
-      fileName: 'orphan.csv',
-      filePath: '/nowhere.csv',
-      fileBytes: 1,
-      phase: 'validate',
-      importValidRows: false,
-      status: 'running',
-    });
+    const job = await newJob('orphan.csv', '/nowhere.csv', { status: 'running' });
     await db.pool.query(`UPDATE import_jobs SET heartbeat_at = now() - interval '5 minutes' WHERE id = $1`, [
       job.id,
     ]);

@@ -5,21 +5,7 @@
 import type pg from 'pg';
 import { refreshRollups } from '../rollups/refresh-rollups.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
-
-const ORDER_FIELDS = [
-  'customer_id',
-  'status',
-  'placed_at',
-  'paid_at',
-  'shipped_at',
-  'delivered_at',
-  'cancelled_at',
-  'total_cents',
-  'discount_cents',
-  'shipping_cents',
-  'traffic_source',
-  'coupon_code',
-] as const;
+import { CUSTOMER_CONFLICT_SQL, ORDER_VALUE_COLUMNS } from './order-columns.js';
 
 /**
  * The same order twice in one file: its first copy is kept, later copies are rejected (as the direct
@@ -157,14 +143,7 @@ async function upsertCustomers(client: pg.PoolClient, shopId: number): Promise<v
      SELECT DISTINCT ON (customer_ext) $1, customer_ext, customer_name, customer_email, customer_city, placed_at
      FROM stage_order_lines WHERE line_no = 1 AND customer_ext IS NOT NULL
      ORDER BY customer_ext, placed_at
-     ON CONFLICT (shop_id, external_id) DO UPDATE SET
-       first_seen_at = least(c.first_seen_at, excluded.first_seen_at),
-       name = coalesce(excluded.name, c.name),
-       email = coalesce(excluded.email, c.email),
-       city = coalesce(excluded.city, c.city)
-     WHERE (c.first_seen_at, c.name, c.email, c.city) IS DISTINCT FROM
-           (least(c.first_seen_at, excluded.first_seen_at), coalesce(excluded.name, c.name),
-            coalesce(excluded.email, c.email), coalesce(excluded.city, c.city))`,
+     ${CUSTOMER_CONFLICT_SQL}`,
     [shopId],
   );
 }
@@ -174,11 +153,11 @@ async function upsertOrders(client: pg.PoolClient, shopId: number): Promise<void
   await client.query(
     'CREATE TEMP TABLE order_ids (order_ext text PRIMARY KEY, order_id bigint NOT NULL, state text NOT NULL) ON COMMIT DROP',
   );
-  const target = ORDER_FIELDS.map((f) => `o.${f}`).join(', ');
-  const incoming = ORDER_FIELDS.map((f) => `excluded.${f}`).join(', ');
+  const target = ORDER_VALUE_COLUMNS.map((f) => `o.${f}`).join(', ');
+  const incoming = ORDER_VALUE_COLUMNS.map((f) => `excluded.${f}`).join(', ');
   await client.query(
     `WITH up AS (
-       INSERT INTO orders AS o (shop_id, external_id, ${ORDER_FIELDS.join(', ')}, updated_at)
+       INSERT INTO orders AS o (shop_id, external_id, ${ORDER_VALUE_COLUMNS.join(', ')}, updated_at)
        SELECT $1, s.order_ext, c.id, s.status::"OrderStatus", s.placed_at, s.paid_at, s.shipped_at, s.delivered_at,
               s.cancelled_at, s.total_cents, s.discount_cents, s.shipping_cents,
               s.traffic_source::"TrafficSource", s.coupon_code, now()
@@ -186,7 +165,7 @@ async function upsertOrders(client: pg.PoolClient, shopId: number): Promise<void
        LEFT JOIN customers c ON c.shop_id = $1 AND c.external_id = s.customer_ext
        WHERE s.line_no = 1
        ON CONFLICT (shop_id, external_id) DO UPDATE SET
-         ${ORDER_FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now()
+         ${ORDER_VALUE_COLUMNS.map((f) => `${f} = excluded.${f}`).join(', ')}, updated_at = now()
        WHERE (${target}) IS DISTINCT FROM (${incoming})
        RETURNING o.id, o.external_id, (xmax = 0) AS inserted
      )

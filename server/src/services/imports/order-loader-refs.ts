@@ -2,6 +2,7 @@
 // with the same rules as the staged merge (merge-orders.ts) so both paths leave the same rows.
 import type pg from 'pg';
 import type { OrderRecord } from '../../imports/records.js';
+import { CUSTOMER_CONFLICT_SQL } from './order-columns.js';
 
 interface CustomerFacts {
   name: string | null;
@@ -45,14 +46,7 @@ export async function upsertBatchCustomers(
   await client.query(
     `INSERT INTO customers AS c (shop_id, external_id, name, email, city, first_seen_at)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-     ON CONFLICT (shop_id, external_id) DO UPDATE SET
-       first_seen_at = least(c.first_seen_at, excluded.first_seen_at),
-       name = coalesce(excluded.name, c.name),
-       email = coalesce(excluded.email, c.email),
-       city = coalesce(excluded.city, c.city)
-     WHERE (c.first_seen_at, c.name, c.email, c.city) IS DISTINCT FROM
-           (least(c.first_seen_at, excluded.first_seen_at), coalesce(excluded.name, c.name),
-            coalesce(excluded.email, c.email), coalesce(excluded.city, c.city))`,
+     ${CUSTOMER_CONFLICT_SQL}`,
     [
       shopId,
       ids,

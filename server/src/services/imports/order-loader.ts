@@ -14,38 +14,11 @@ import {
   widenWindow,
 } from './merge-orders.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
+import { LINE_COPY_COLUMNS, ORDER_COPY_COLUMNS } from './order-columns.js';
 import { type KnownCustomer, upsertBatchCustomers, upsertBatchSkus } from './order-loader-refs.js';
 import { ORDER_STAGE } from './staging.js';
 
 const BATCH_ORDERS = 5000;
-
-const ORDER_COLUMNS = [
-  'shop_id',
-  'id',
-  'external_id',
-  'customer_id',
-  'status',
-  'placed_at',
-  'paid_at',
-  'shipped_at',
-  'delivered_at',
-  'cancelled_at',
-  'total_cents',
-  'discount_cents',
-  'shipping_cents',
-  'traffic_source',
-  'coupon_code',
-] as const;
-const LINE_COLUMNS = [
-  'shop_id',
-  'order_id',
-  'line_no',
-  'sku_id',
-  'quantity',
-  'unit_price_cents',
-  'discount_cents',
-  'total_cents',
-] as const;
 
 export class OrderLoader {
   private pending: OrderRecord[] = [];
@@ -246,8 +219,8 @@ export class OrderLoader {
       if (o.placedAt > last) last = o.placedAt;
     });
     this.window = widenWindow(this.window, [first, last]);
-    await CopyWriter.copyText(this.client, 'orders', ORDER_COLUMNS, orderRows.join(''));
-    await CopyWriter.copyText(this.client, 'order_lines', LINE_COLUMNS, lineRows.join(''));
+    await CopyWriter.copyText(this.client, 'orders', ORDER_COPY_COLUMNS, orderRows.join(''));
+    await CopyWriter.copyText(this.client, 'order_lines', LINE_COPY_COLUMNS, lineRows.join(''));
     if (refunds.length > 0) await this.insertRefunds(refunds);
     this.inserted += orders.length;
   }
