@@ -120,3 +120,27 @@ describe('returnSpikeSeverity', () => {
     expect(returnSpikeSeverity(1.5, 8, 0.9)).toBe('low');
   });
 });
+
+describe('findSkuSpike when only the mix of reasons changed', () => {
+  it('finds nothing when one reason rose as much as the others fell', () => {
+    const lookback = localDaysBefore(new Date('2026-11-20T16:00:00Z'), 'Asia/Shanghai', 20);
+    // 2 refunds a day all along; on days 12–15 they are all "尺码偏小" instead of "不喜欢".
+    const inWindow = (i: number) => i >= 12 && i < 16;
+    const sku: SkuReturns = {
+      category: 'c',
+      units: lookback.days.map(() => 40),
+      refundsByReason: new Map<string, number[]>([
+        ['不喜欢/不想要了', lookback.days.map((_, i) => (inWindow(i) ? 0 : 2))],
+        ['尺码偏小', lookback.days.map((_, i) => (inWindow(i) ? 2 : 0))],
+      ]),
+    };
+    const priors = {
+      all: 0.05,
+      byReason: new Map([
+        ['不喜欢/不想要了', 0.045],
+        ['尺码偏小', 0.005],
+      ]),
+    };
+    expect(findSkuSpike(lookback, sku, priors, SAME_DAY)).toBeNull();
+  });
+});

@@ -102,6 +102,34 @@ describe('detectReturnSpikes', () => {
     expect(figure('dominantReasonShare')).toBeCloseTo(rows[0].share, 6);
   });
 
+  it('says the refund delay is unknown when every refunded order is younger than two weeks', async () => {
+    const young = await createShop(db.pool, 'young-returns');
+    const product = await addProduct(db.pool, young, { title: '围巾', category: '围巾' });
+    const sku = await addSku(db.pool, young, product, { name: '灰', priceCents: 5_000 });
+    const placedAt = shanghai(plusDays(START, 38), 10);
+    const ids = await addOrders(
+      db.pool,
+      young,
+      Array.from({ length: 8 }, () => ({ placedAt, skuId: sku, unitPriceCents: 5_000 })),
+    );
+    await addRefunds(
+      db.pool,
+      young,
+      ids.slice(0, 6).map((orderId) => ({
+        orderId,
+        skuId: sku,
+        requestedAt: shanghai(plusDays(START, 40), 10),
+        reason: '质量问题',
+        amountCents: 5_000,
+      })),
+    );
+    const result = await detectReturnSpikes(analysisContext(db.pool, young, AT));
+    expect(result.findings).toEqual([]);
+    expect(result.gaps).toEqual([
+      expect.objectContaining({ check: 'return-spike', reason: expect.stringContaining('delay') }),
+    ]);
+  });
+
   it('says why it cannot judge a shop that sold nothing', async () => {
     const empty = await createShop(db.pool, 'empty-returns');
     const result = await detectReturnSpikes(analysisContext(db.pool, empty, AT));

@@ -22,6 +22,8 @@ const ALL_REASONS_SCAN = {
   minRatio: 2,
   minLogLikelihoodRatio: 10,
 };
+/** A window found by one reason must also show more refunds in all than were due. */
+const MIN_RATIO_OF_ALL_REFUNDS = 1.5;
 /** Each reason is one more look at the same SKU: a higher bar keeps chance clusters out. */
 const ONE_REASON_SCAN = { ...ALL_REASONS_SCAN, minRatio: 3, minLogLikelihoodRatio: 12 };
 
@@ -113,12 +115,10 @@ export function findSkuSpike(
       best = { window, reason };
   }
   if (!best) return null;
-  return {
-    window: excessInWindow(series, best.window.start, best.window.end, allPrior),
-    series,
-    scannedReason: best.reason,
-    significance: best.window.logLikelihoodRatio,
-  };
+  const window = excessInWindow(series, best.window.start, best.window.end, allPrior);
+  // One reason up while the others fell is a change of mix, not more refunds.
+  if (window.observed < MIN_RATIO_OF_ALL_REFUNDS * window.expected) return null;
+  return { window, series, scannedReason: best.reason, significance: best.window.logLikelihoodRatio };
 }
 
 function gap(reason: string): ReturnSpikeResult {
