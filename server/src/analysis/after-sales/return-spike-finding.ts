@@ -77,7 +77,8 @@ export function returnSpikeFinding(
           baseline: round2(spike.expected),
           baselineLabel: "expected at the SKU's refund rate outside the window",
           unit: 'count',
-          method: 'count of refunds requested in the window; expected = Σ daily exposure × baseline rate',
+          method:
+            "count of refunds requested in the window; expected = Σ daily units due for refund × the SKU's rate outside the window",
         },
         {
           key: 'refundRate',
