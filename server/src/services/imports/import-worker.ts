@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { log } from '../../lib/logger.js';
 import { claimNextJob, type ImportJobRow, requeueInterruptedJobs } from './import-jobs.js';
 import { runImportJob } from './run-import-job.js';
+import { removeStaleUploads } from './upload-cleanup.js';
 
 export interface ImportWorker {
   wake(): void;
@@ -80,7 +81,10 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
   }
 
   void requeueInterruptedJobs(pool)
-    .then((n) => n > 0 && log.info({ jobs: n }, 'requeued interrupted imports'))
+    .then(async (n) => {
+      if (n > 0) log.info({ jobs: n }, 'requeued interrupted imports');
+      if (options.uploadDir) await removeStaleUploads(pool, options.uploadDir);
+    })
     .catch((error) => log.error({ err: error }, 'could not requeue interrupted imports'))
     .finally(() => schedule(0));
 
