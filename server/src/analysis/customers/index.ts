@@ -2,15 +2,14 @@
 // new-vs-returning mix by promotion phase.
 import type { DataGap, Finding } from '@zhanggui/shared';
 import type { SpecialistAnalysis } from '../types.js';
+import { scanBuyers } from './buyer-scan.js';
 import { churnRiskFinding } from './churn-finding.js';
-import { scanChurnRisk } from './churn-risk.js';
 import { customerMixByPhase } from './customer-mix.js';
-import { loadLapsedSegment, winBackFinding } from './win-back.js';
+import { winBackFinding } from './win-back.js';
 
 export const analyzeCustomers: SpecialistAnalysis = async (context) => {
-  const [scan, lapsed, mix] = await Promise.all([
-    scanChurnRisk(context),
-    loadLapsedSegment(context),
+  const [{ churn: scan, lapsed }, mix] = await Promise.all([
+    scanBuyers(context),
     customerMixByPhase(context),
   ]);
   const findings: Finding[] = [];

@@ -6,7 +6,6 @@ import { formatMoney, formatPercent } from '../shared/money.js';
 import type { AnalysisContext } from '../types.js';
 import type { PhaseMix } from './customer-mix.js';
 import { WIN_BACK_RATE, winBackCouponCents, winBackValue } from './offers.js';
-import { PAID_STATUSES } from './rfm.js';
 
 export const LAPSED_MIN_DAYS = 30;
 export const LAPSED_MAX_DAYS = 180;
@@ -15,22 +14,6 @@ const MIN_SEGMENT_SIZE = 20;
 export interface LapsedSegment {
   customers: number;
   averageOrderCents: number | null;
-}
-
-export async function loadLapsedSegment(context: AnalysisContext): Promise<LapsedSegment> {
-  const [row] = await context.query<{ customers: number; aov: number | null }>(
-    `WITH c AS (
-       SELECT customer_id, max(placed_at) AS last_at, avg(total_cents) AS aov
-       FROM orders
-       WHERE shop_id = $1 AND placed_at < $2 AND placed_at >= $2 - make_interval(days => $4)
-         AND customer_id IS NOT NULL AND status::text = ANY($5)
-       GROUP BY customer_id
-     )
-     SELECT count(*)::int AS customers, avg(aov)::float8 AS aov FROM c
-     WHERE last_at < $2 - make_interval(days => $3)`,
-    [context.shopId, context.at, LAPSED_MIN_DAYS, LAPSED_MAX_DAYS, PAID_STATUSES],
-  );
-  return { customers: row?.customers ?? 0, averageOrderCents: row?.aov ?? null };
 }
 
 export function winBackFinding(

@@ -1,0 +1,101 @@
+// One pass over the year's paid orders, aggregated per customer, answers both the churn-risk scan and
+// the win-back segment. Only the quiet high-value customers (who alone can be at churn risk) have their
+// purchase intervals read, through the (shop, customer, placed_at) index.
+import type { AnalysisContext } from '../types.js';
+import { CHURN_MIN_SILENT_DAYS, type ChurnScan, HIGH_VALUE_PERCENT_RANK, isChurnRisk } from './churn-risk.js';
+import { PAID_STATUSES, RFM_LOOKBACK_DAYS } from './rfm.js';
+import { LAPSED_MAX_DAYS, LAPSED_MIN_DAYS, type LapsedSegment } from './win-back.js';
+
+export interface BuyerScan {
+  churn: ChurnScan;
+  lapsed: LapsedSegment;
+}
+
+interface ScanRow extends Record<string, unknown> {
+  repeat_customers: number;
+  high_value: number;
+  median_spend: number | null;
+  lapsed_customers: number;
+  lapsed_aov: number | null;
+  /** The columns below are null on the one row of a shop without a quiet high-value customer. */
+  customer_id: number | null;
+  name: string | null;
+  external_id: string;
+  orders: number;
+  spend: number;
+  last_at: Date;
+  median_gap: number;
+  silent_days: number;
+}
+
+export async function scanBuyers(context: AnalysisContext): Promise<BuyerScan> {
+  // A day short of the churn floor: the exact test runs below on the same numbers as before.
+  const quietDays = CHURN_MIN_SILENT_DAYS - 1;
+  const rows = await context.query<ScanRow>(
+    `WITH c AS (
+       SELECT customer_id, count(*)::int AS orders, sum(total_cents)::float8 AS spend, max(placed_at) AS last_at,
+              count(*) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_orders,
+              avg(total_cents) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_aov
+       FROM orders
+       WHERE shop_id = $1 AND placed_at < $2 AND placed_at >= $2 - make_interval(days => $3)
+         AND customer_id IS NOT NULL AND status = ANY($4::"OrderStatus"[])
+       GROUP BY customer_id
+     ),
+     ranked AS (
+       SELECT customer_id, orders, spend, last_at, percent_rank() OVER (ORDER BY spend)::float8 AS value_rank
+       FROM c WHERE orders >= 2
+     ),
+     summary AS (
+       SELECT (SELECT count(*) FROM ranked)::int AS repeat_customers,
+              (SELECT count(*) FROM ranked WHERE value_rank >= $5)::int AS high_value,
+              (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY spend) FROM ranked)::float8 AS median_spend,
+              count(*)::int AS lapsed_customers, avg(recent_aov)::float8 AS lapsed_aov
+       FROM c WHERE recent_orders > 0 AND last_at < $2 - make_interval(days => $7)
+     ),
+     quiet AS (
+       SELECT r.customer_id, cu.name, cu.external_id, r.orders, r.spend, r.last_at,
+              extract(epoch FROM $2::timestamptz - r.last_at)::float8 / 86400 AS silent_days,
+              (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY gap)::float8
+               FROM (SELECT extract(epoch FROM o.placed_at - lag(o.placed_at) OVER (ORDER BY o.placed_at)) / 86400 AS gap
+                     FROM orders o
+                     WHERE o.shop_id = $1 AND o.customer_id = r.customer_id AND o.placed_at < $2
+                       AND o.placed_at >= $2 - make_interval(days => $3) AND o.status = ANY($4::"OrderStatus"[])) g
+              ) AS median_gap
+       FROM ranked r JOIN customers cu ON cu.shop_id = $1 AND cu.id = r.customer_id
+       WHERE r.value_rank >= $5 AND r.last_at <= $2 - make_interval(days => $6)
+     )
+     SELECT s.*, q.* FROM summary s LEFT JOIN quiet q ON true
+     ORDER BY q.spend DESC, q.customer_id`,
+    [
+      context.shopId,
+      context.at,
+      RFM_LOOKBACK_DAYS,
+      PAID_STATUSES,
+      HIGH_VALUE_PERCENT_RANK,
+      quietDays,
+      LAPSED_MIN_DAYS,
+      LAPSED_MAX_DAYS,
+    ],
+  );
+  const summary = rows[0];
+  const quiet = rows.filter((r) => r.customer_id !== null);
+  return {
+    churn: {
+      repeatCustomers: summary?.repeat_customers ?? 0,
+      highValueRepeatCustomers: summary?.high_value ?? 0,
+      medianSpendCents: summary?.median_spend ?? null,
+      atRisk: quiet
+        .filter((r) => isChurnRisk(r.silent_days, r.median_gap))
+        .map((r) => ({
+          customerId: r.customer_id!,
+          label: r.name ?? r.external_id,
+          orders: r.orders,
+          spendCents: r.spend,
+          lastOrderAt: r.last_at,
+          medianIntervalDays: r.median_gap,
+          silentDays: r.silent_days,
+        })),
+    },
+    lapsed: { customers: summary?.lapsed_customers ?? 0, averageOrderCents: summary?.lapsed_aov ?? null },
+  };
+}
