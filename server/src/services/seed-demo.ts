@@ -15,5 +15,8 @@ export async function seedDemoIfEmpty(pool: pg.Pool): Promise<boolean> {
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM shops');
   if ((rows[0]?.n ?? 0) > 0) return false;
   await simulateShop(pool, { ...DEMO_SHOP });
+  // Fresh planner statistics for every table now, not whenever autovacuum gets to them: the first
+  // diagnosis otherwise plans for empty tables.
+  await pool.query('ANALYZE');
   return true;
 }
