@@ -1,5 +1,7 @@
 // Simulates every order of the season hour by hour: who buys, from which source, which SKUs, at what
 // price and discount, and how it was paid, shipped and delivered. Rows live in typed columns.
+
+import { BuyerPicker } from './buyer-picker.js';
 import {
   AFTER_DAY,
   HOUR,
@@ -107,25 +109,12 @@ export function simulateOrders(
     stockOutLastSale: -1,
     stockOutUnitsBefore: 0,
   };
-  const cutDay = new Int32Array(customers.count).fill(1 << 30);
-  plan.churn?.customerIds.forEach((id, i) => {
-    cutDay[id - 1] = plan.churn!.cutDays[i]!;
-  });
   const stockOutIndex = plan.stockOut ? plan.stockOut.skuId - 1 : -1;
   const outFrom = plan.stockOut?.outSec ?? 0;
   const outTo = plan.stockOut?.restockSec ?? 0;
   const late = plan.lateShipments;
   const orderSkus = new Int32Array(4);
-  // People reorder at their own pace: a customer drawn again soon after an order mostly passes, which
-  // keeps intervals regular (no accidental bursts followed by a churn-like silence).
-  const totalWeight = customers.weight.reduce((a, b) => a + b, 0);
-  const seasonSeconds = season.days * 24 * HOUR;
-  const isTooSoon = (customer: number, at: number) => {
-    const last = sales.customerLast[customer]!;
-    if (last < 0) return false;
-    const halfInterval = (0.5 * seasonSeconds * totalWeight) / (customers.weight[customer]! * orderCount);
-    return at - last < halfInterval && rng.next() * halfInterval > at - last;
-  };
+  const buyers = new BuyerPicker(season, customers, plan, sales.customerLast, orderCount);
 
   for (let day = 0; day < days; day++) {
     const { pickers, purchaseSums } = demand.dayPickers(day);
@@ -141,9 +130,7 @@ export function simulateOrders(
       for (let i = 0; i < n; i++) {
         const placed = hourStart + Math.floor(((i + rng.next()) * HOUR) / n);
         const source = rng.weighted(mix);
-        let customer = customers.picker.sample(rng);
-        while (cutDay[customer]! <= day || isTooSoon(customer, placed))
-          customer = customers.picker.sample(rng);
+        const customer = buyers.pick(rng, day, placed);
 
         const wanted = Math.min(skuCount, 1 + rng.weighted(LINE_COUNT_WEIGHTS));
         let lineCount = 0;

@@ -54,8 +54,10 @@ class SkuPicker {
   /** A free SKU with popularity rank in [from, to), optionally matching a predicate. */
   pick(from: number, to: number, accept: (skuId: number) => boolean = () => true): number {
     const candidates = this.byRank.slice(from, to).filter((id) => this.isFree(id) && accept(id));
-    const fallback = this.byRank.filter((id) => this.isFree(id) && accept(id));
-    const skuId = candidates.length > 0 ? this.rng.pick(candidates) : fallback[0];
+    const skuId =
+      candidates.length > 0
+        ? this.rng.pick(candidates)
+        : this.byRank.find((id) => this.isFree(id) && accept(id));
     if (skuId === undefined) throw new Error('The catalogue is too small to plant every problem.');
     this.reserveProduct(this.catalog.skus[skuId - 1]!.productId);
     return skuId;
@@ -98,8 +100,12 @@ export function planProblems(
   const priceRiseSku = picker.pick(0, 6);
   // Two weak titles in two different categories, each with enough peers to be compared with.
   const weakCategories = new Set<number>();
-  const peersOf = (category: number) =>
-    picker.byRank.slice(0, n / 2).filter((id) => catalog.skus[id - 1]!.categoryIndex === category).length;
+  const peerCounts = new Map<number, number>();
+  for (const id of picker.byRank.slice(0, n / 2)) {
+    const category = catalog.skus[id - 1]!.categoryIndex;
+    peerCounts.set(category, (peerCounts.get(category) ?? 0) + 1);
+  }
+  const peersOf = (category: number) => peerCounts.get(category) ?? 0;
   const weakProducts = [0, 1].map(() => {
     const skuId = picker.pick(4, Math.max(30, n / 100), (id) => {
       const category = catalog.skus[id - 1]!.categoryIndex;
