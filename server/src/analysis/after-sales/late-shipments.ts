@@ -36,10 +36,16 @@ export async function detectLateShipments(
 ): Promise<{ findings: Finding[]; gaps: DataGap[] }> {
   const local = localDaysBefore(context.at, context.timeZone, LATE_LOOKBACK_DAYS);
   const rows = await context.query<WarehouseDayRow>(
-    `SELECT warehouse_id, (promised_at AT TIME ZONE $4)::date::text AS day, count(*)::int AS due,
-            count(*) FILTER (WHERE coalesce(shipped_at, $3) > promised_at)::int AS late
-     FROM shipments
-     WHERE shop_id = $1 AND promised_at >= $2 AND promised_at < $3
+    // Quarter hours first: a hash aggregate of a few thousand groups instead of sorting every parcel by
+    // its local day (a local midnight falls on a quarter hour in every time zone in use).
+    `SELECT warehouse_id, (quarter AT TIME ZONE $4)::date::text AS day, sum(due)::int AS due, sum(late)::int AS late
+     FROM (
+       SELECT warehouse_id, date_bin('15 minutes', promised_at, TIMESTAMPTZ '2000-01-01Z') AS quarter, count(*) AS due,
+              count(*) FILTER (WHERE coalesce(shipped_at, $3) > promised_at) AS late
+       FROM shipments
+       WHERE shop_id = $1 AND promised_at >= $2 AND promised_at < $3
+       GROUP BY 1, 2
+     ) q
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [context.shopId, local.from, local.to, context.timeZone],
   );
@@ -82,11 +88,13 @@ export async function detectLateShipments(
               count(*) FILTER (WHERE s.warehouse_id = $2 AND coalesce(s.shipped_at, $5) > s.promised_at)::int AS late,
               avg(extract(epoch FROM coalesce(s.shipped_at, $5) - s.promised_at) / 3600)
                 FILTER (WHERE s.warehouse_id = $2 AND coalesce(s.shipped_at, $5) > s.promised_at)::float8 AS hours_late,
-              coalesce(sum(o.total_cents) FILTER (WHERE s.warehouse_id = $2 AND coalesce(s.shipped_at, $5) > s.promised_at), 0)::float8
+              coalesce(sum((SELECT o.total_cents FROM orders o WHERE o.shop_id = s.shop_id AND o.id = s.order_id))
+                FILTER (WHERE s.warehouse_id = $2 AND coalesce(s.shipped_at, $5) > s.promised_at), 0)::float8
                 AS late_order_value,
               count(*) FILTER (WHERE s.warehouse_id <> $2)::int AS others_due,
               count(*) FILTER (WHERE s.warehouse_id <> $2 AND coalesce(s.shipped_at, $5) > s.promised_at)::int AS others_late
-       FROM shipments s LEFT JOIN orders o ON o.shop_id = s.shop_id AND o.id = s.order_id
+       -- Only the late parcels' orders are looked up (by key), not every order joined to every parcel.
+       FROM shipments s
        WHERE s.shop_id = $1 AND s.promised_at >= $3 AND s.promised_at < $4`,
       [context.shopId, warehouseId, window.from, window.to, context.at],
     );

@@ -60,10 +60,16 @@ export async function detectNegativeReviewSurges(
        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND sku_id IS NOT NULL AND rating <= $5
        GROUP BY sku_id HAVING count(*) >= $6
      )
-     SELECT r.sku_id, (r.created_at AT TIME ZONE $4)::date::text AS day, count(*)::int AS reviews,
-            count(*) FILTER (WHERE r.rating <= $5)::int AS negative
-     FROM reviews r JOIN candidates c USING (sku_id)
-     WHERE r.shop_id = $1 AND r.created_at >= $2 AND r.created_at < $3
+     -- Quarter hours first (hashed, few groups), then local days: a local midnight falls on a quarter hour.
+     SELECT sku_id, (quarter AT TIME ZONE $4)::date::text AS day, sum(reviews)::int AS reviews,
+            sum(negative)::int AS negative
+     FROM (
+       SELECT r.sku_id, date_bin('15 minutes', r.created_at, TIMESTAMPTZ '2000-01-01Z') AS quarter,
+              count(*) AS reviews, count(*) FILTER (WHERE r.rating <= $5) AS negative
+       FROM reviews r JOIN candidates c USING (sku_id)
+       WHERE r.shop_id = $1 AND r.created_at >= $2 AND r.created_at < $3
+       GROUP BY 1, 2
+     ) q
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [context.shopId, local.from, local.to, context.timeZone, NEGATIVE_RATING_MAX, MIN_NEGATIVE_TO_JUDGE],
   );
