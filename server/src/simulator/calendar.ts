@@ -127,23 +127,22 @@ export function phaseOfDay(day: number): PromotionPhaseKind | null {
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
-/** Formats season seconds as PostgreSQL timestamptz text, fast: one cached date prefix per UTC day. */
+/** Formats season seconds as PostgreSQL timestamptz text, fast: one cached prefix per UTC hour. */
 export class TimestampText {
-  private readonly dayPrefix = new Map<number, string>();
+  private readonly hourPrefix = new Map<number, string>();
 
   constructor(private readonly season: Season) {}
 
   format(sec: number): string {
     const epoch = this.season.startEpoch + sec;
-    const utcDay = Math.floor(epoch / DAY);
-    let prefix = this.dayPrefix.get(utcDay);
+    const hour = Math.floor(epoch / HOUR);
+    let prefix = this.hourPrefix.get(hour);
     if (prefix === undefined) {
-      prefix = new Date(utcDay * DAY * 1000).toISOString().slice(0, 10);
-      this.dayPrefix.set(utcDay, prefix);
+      prefix = new Date(hour * HOUR * 1000).toISOString().slice(0, 14).replace('T', ' ');
+      this.hourPrefix.set(hour, prefix);
     }
-    const inDay = epoch - utcDay * DAY;
-    const h = Math.floor(inDay / HOUR);
-    const m = Math.floor((inDay - h * HOUR) / 60);
-    return `${prefix} ${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[inDay % 60]}+00`;
+    const inHour = epoch - hour * HOUR;
+    const minutes = Math.floor(inHour / 60);
+    return `${prefix}${TWO_DIGITS[minutes]}:${TWO_DIGITS[inHour - minutes * 60]}+00`;
   }
 }
