@@ -19,9 +19,13 @@ export interface TitleReview {
   rewrittenEn: string;
 }
 
-export function reviewTitle(title: string, bestSellerTitles: readonly string[]): TitleReview {
+/** `keywords` are the best sellers' shared keywords, when the caller already has them. */
+export function reviewTitle(
+  title: string,
+  bestSellerTitles: readonly string[],
+  keywords: readonly SharedKeyword[] = sharedKeywords(bestSellerTitles),
+): TitleReview {
   const chinese = isMostlyChinese(title);
-  const keywords = sharedKeywords(bestSellerTitles);
   const missingKeywords = keywords.filter((k) => !titleCarries(title, k.keyword));
   const length = chinese ? [...title.replace(/\s+/g, '')].length : title.trim().length;
   const [min, max] = chinese

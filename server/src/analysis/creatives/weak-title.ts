@@ -6,6 +6,7 @@ import { impactRange } from '../shared/impact.js';
 import { formatPercent } from '../shared/money.js';
 import { roundRatio } from '../shared/ratios.js';
 import { median } from '../shared/robust-stats.js';
+import { type SharedKeyword, sharedKeywords, titleCarries } from '../text/title-keywords.js';
 import type { AnalysisContext } from '../types.js';
 import { reviewTitle, type TitleReview } from './title-quality.js';
 
@@ -60,13 +61,16 @@ export async function detectWeakTitles(
     if (sellers.length < MIN_BEST_SELLERS + 1) continue;
     const shares = products.filter((p) => p.visits >= MIN_VISITS).map((p) => p.search_visits / p.visits);
     const categoryShare = median(shares);
+    // Every product outside the top sellers is compared with the same ones: their keywords are found once.
+    const keywordsOf = new Map<string, SharedKeyword[]>();
     for (const product of products) {
       const best = sellers.filter((p) => p.product_id !== product.product_id).slice(0, BEST_SELLERS);
-      const review = reviewTitle(
-        product.title,
-        best.map((p) => p.title),
-      );
-      if (review.missingKeywords.length === 0) continue;
+      const titles = best.map((p) => p.title);
+      const bestKey = best.map((p) => p.product_id).join(',');
+      const keywords = keywordsOf.get(bestKey) ?? sharedKeywords(titles);
+      keywordsOf.set(bestKey, keywords);
+      if (keywords.every((k) => titleCarries(product.title, k.keyword))) continue;
+      const review = reviewTitle(product.title, titles, keywords);
       const share = product.visits >= MIN_VISITS ? product.search_visits / product.visits : null;
       const hasSearchGap =
         share !== null && categoryShare !== null && share < SEARCH_GAP_RATIO * categoryShare;
