@@ -38,20 +38,44 @@ export async function customerMixByPhase(context: AnalysisContext): Promise<Phas
     context.at,
   );
   if (windows.length === 0) return [];
-  const rows = await context.query<{ phase: string; new_orders: number; returning_orders: number }>(
-    `WITH w AS (SELECT * FROM json_to_recordset($3::json) AS x(phase text, "from" timestamptz, "to" timestamptz)),
-     o AS (
-       SELECT customer_id, placed_at,
-              placed_at = min(placed_at) OVER (PARTITION BY customer_id) AS is_first
-       FROM orders WHERE shop_id = $1 AND placed_at < $2 AND customer_id IS NOT NULL AND status::text = ANY($4)
-     )
-     SELECT w.phase, count(*) FILTER (WHERE o.is_first)::int AS new_orders,
-            count(*) FILTER (WHERE NOT o.is_first)::int AS returning_orders
-     FROM w JOIN o ON o.placed_at >= w."from" AND o.placed_at < w."to"
-     GROUP BY w.phase`,
-    [context.shopId, context.at, JSON.stringify(windows), PAID_STATUSES],
+  // Orders are counted per stretch between consecutive phase boundaries (hashed, a handful of groups),
+  // and each phase adds up the stretches it spans: no join of every order to every phase.
+  const bounds = [...new Set(windows.flatMap((w) => [w.from.getTime(), w.to.getTime()]))].sort(
+    (a, b) => a - b,
   );
-  const byPhase = new Map(rows.map((r) => [r.phase, r]));
+  const rows = await context.query<{ stretch: number; new_orders: number; returning_orders: number }>(
+    `WITH f AS (
+       SELECT customer_id, min(placed_at) AS first_at
+       FROM orders WHERE shop_id = $1 AND placed_at < $2 AND customer_id IS NOT NULL AND status = ANY($4::"OrderStatus"[])
+       GROUP BY customer_id
+     )
+     SELECT width_bucket(o.placed_at, $3::timestamptz[]) AS stretch,
+            count(*) FILTER (WHERE o.placed_at = f.first_at)::int AS new_orders,
+            count(*) FILTER (WHERE o.placed_at > f.first_at)::int AS returning_orders
+     FROM orders o JOIN f USING (customer_id)
+     WHERE o.shop_id = $1 AND o.placed_at >= $5 AND o.placed_at < $6 AND o.status = ANY($4::"OrderStatus"[])
+     GROUP BY 1`,
+    [
+      context.shopId,
+      context.at,
+      bounds.map((t) => new Date(t)),
+      PAID_STATUSES,
+      new Date(bounds[0]!),
+      new Date(bounds.at(-1)!),
+    ],
+  );
+  // Windows of the same phase (two promotions' peaks) are counted together, as one phase.
+  const byPhase = new Map<string, { new_orders: number; returning_orders: number }>();
+  for (const w of windows) {
+    const phase = byPhase.get(w.phase) ?? { new_orders: 0, returning_orders: 0 };
+    // Stretch i runs from bounds[i - 1] to bounds[i].
+    for (const r of rows) {
+      if (bounds[r.stretch - 1]! < w.from.getTime() || bounds[r.stretch]! > w.to.getTime()) continue;
+      phase.new_orders += r.new_orders;
+      phase.returning_orders += r.returning_orders;
+    }
+    byPhase.set(w.phase, phase);
+  }
   return windows.map((w) => {
     const row = byPhase.get(w.phase);
     const newOrders = row?.new_orders ?? 0;
