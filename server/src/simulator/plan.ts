@@ -177,7 +177,7 @@ export function planProblems(
       campaignId: campaignIds[0]!,
       fromDay: roasFrom,
       toDay: roasFrom + 6,
-      conversionFactor: 0.15,
+      conversionFactor: 0.1,
     },
     budgetExhausted: { campaignId: campaignIds[1]!, localHour: rng.intBetween(13, 16) },
     creativeFatigue: {
