@@ -96,35 +96,43 @@ export async function detectNegativeReviewSurges(
     context,
     surges.map((s) => s.skuId),
   );
-  const findings: Finding[] = [];
-  for (const { skuId, series, spike } of surges) {
-    const sku = facts.get(skuId);
-    if (!sku) continue;
-    const window = windowOfDays(local, spike.start, spike.end, context.timeZone);
-    const texts = await context.query<ReviewRow>(
-      `SELECT r.id::text AS id, r.rating, r.text, r.language, o.total_cents AS order_total_cents
+  // Each surge reads its own window's texts: independent queries, run side by side.
+  const judged = await Promise.all(
+    surges.map(async ({ skuId, series, spike }) => {
+      const sku = facts.get(skuId);
+      if (!sku) return null;
+      const window = windowOfDays(local, spike.start, spike.end, context.timeZone);
+      const texts = await context.query<ReviewRow>(
+        `SELECT r.id::text AS id, r.rating, r.text, r.language, o.total_cents AS order_total_cents
        FROM reviews r LEFT JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id
        WHERE r.shop_id = $1 AND r.sku_id = $2 AND r.created_at >= $3 AND r.created_at < $4
        ORDER BY r.rating, r.created_at, r.id LIMIT $5`,
-      [context.shopId, skuId, window.from, window.to, MAX_TEXTS_PER_SURGE],
-    );
-    const reviews: WindowReview[] = texts.map((r) => {
-      const language = detectLanguage(r.text, r.language);
-      const judgement = classifySentiment(r.text, language);
-      return {
-        id: r.id,
-        rating: r.rating,
-        text: r.text,
-        language,
-        isTextNegative: r.text.trim() !== '' && judgement.isNegative,
-        isComplaint: r.rating <= NEGATIVE_RATING_MAX || (r.rating === 3 && judgement.isNegative),
-        orderTotalCents: r.order_total_cents,
-      };
-    });
-    const complaints = reviews.filter((r) => r.isComplaint);
-    findings.push(
-      reviewSurgeFinding(context, { sku, series, spike, window, reviews, themes: countAspects(complaints) }),
-    );
-  }
+        [context.shopId, skuId, window.from, window.to, MAX_TEXTS_PER_SURGE],
+      );
+      const reviews: WindowReview[] = texts.map((r) => {
+        const language = detectLanguage(r.text, r.language);
+        const judgement = classifySentiment(r.text, language);
+        return {
+          id: r.id,
+          rating: r.rating,
+          text: r.text,
+          language,
+          isTextNegative: r.text.trim() !== '' && judgement.isNegative,
+          isComplaint: r.rating <= NEGATIVE_RATING_MAX || (r.rating === 3 && judgement.isNegative),
+          orderTotalCents: r.order_total_cents,
+        };
+      });
+      const complaints = reviews.filter((r) => r.isComplaint);
+      return reviewSurgeFinding(context, {
+        sku,
+        series,
+        spike,
+        window,
+        reviews,
+        themes: countAspects(complaints),
+      });
+    }),
+  );
+  const findings: Finding[] = judged.filter((f) => f !== null);
   return { findings, gaps: [] };
 }
