@@ -31,11 +31,13 @@ interface ScanRow extends Record<string, unknown> {
 export async function scanBuyers(context: AnalysisContext): Promise<BuyerScan> {
   // A day short of the churn floor: the exact test runs below on the same numbers as before.
   const quietDays = CHURN_MIN_SILENT_DAYS - 1;
+  // Plain counts and sums per customer (an average's state would be an array per customer, and the
+  // hash table would spill): each customer's average order is their sum ÷ count afterwards.
   const rows = await context.query<ScanRow>(
     `WITH c AS (
        SELECT customer_id, count(*)::int AS orders, sum(total_cents)::float8 AS spend, max(placed_at) AS last_at,
               count(*) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_orders,
-              avg(total_cents) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_aov
+              sum(total_cents) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_spend
        FROM orders
        WHERE shop_id = $1 AND placed_at < $2 AND placed_at >= $2 - make_interval(days => $3)
          AND customer_id IS NOT NULL AND status = ANY($4::"OrderStatus"[])
@@ -49,7 +51,8 @@ export async function scanBuyers(context: AnalysisContext): Promise<BuyerScan> {
        SELECT (SELECT count(*) FROM ranked)::int AS repeat_customers,
               (SELECT count(*) FROM ranked WHERE value_rank >= $5)::int AS high_value,
               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY spend) FROM ranked)::float8 AS median_spend,
-              count(*)::int AS lapsed_customers, avg(recent_aov)::float8 AS lapsed_aov
+              count(*)::int AS lapsed_customers,
+              avg(recent_spend::numeric / recent_orders)::float8 AS lapsed_aov
        FROM c WHERE recent_orders > 0 AND last_at < $2 - make_interval(days => $7)
      ),
      quiet AS (
