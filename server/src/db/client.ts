@@ -2,6 +2,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { log } from '../lib/logger.js';
 
 // On our own pool, BIGINT and NUMERIC come back as JS numbers: sums of minor units stay far below
 // 2^53. Scoped to this pool so Prisma's adapter keeps its own parsing.
@@ -24,6 +25,8 @@ export interface Db {
 
 export function connectDb(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: poolTypes });
+  // An idle connection that dies (server restart, network) must not crash the process; the next query reconnects.
+  pool.on('error', (error) => log.warn({ err: error }, 'idle database connection closed'));
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   return {
     pool,
