@@ -28,10 +28,7 @@ export function churnRiskFinding(context: AnalysisContext, scan: ChurnScan): Fin
     id: String(c.customerId),
     label: c.label,
   }));
-  const earliestLast = atRisk.reduce(
-    (a, c) => (c.lastOrderAt < a ? c.lastOrderAt : a),
-    atRisk[0]!.lastOrderAt,
-  );
+  const earliestLast = new Date(Math.min(...atRisk.map((c) => c.lastOrderAt.getTime())));
   const medianSilent = [...atRisk.map((c) => c.silentDays)].sort((a, b) => a - b)[
     Math.floor(atRisk.length / 2)
   ]!;
