@@ -10,12 +10,15 @@ const LOCAL_DAYS_SQL = `($2::date)::timestamp AT TIME ZONE $4 AS start, ($3::dat
 
 async function periodTotals(db: Db, shopId: number, timeZone: string, range: { from: string; to: string }) {
   const { rows } = await db.pool.query<PeriodTotals>(
-    `WITH w AS (SELECT ${LOCAL_DAYS_SQL})
-     SELECT
-       coalesce((SELECT sum(gmv_cents) FROM shop_hourly_rollup r, w WHERE r.shop_id = $1 AND r.hour >= w.start AND r.hour < w."end"), 0) AS "gmvCents",
-       coalesce((SELECT sum(paid_orders) FROM shop_hourly_rollup r, w WHERE r.shop_id = $1 AND r.hour >= w.start AND r.hour < w."end"), 0) AS "paidOrders",
-       coalesce((SELECT sum(refund_cents) FROM shop_hourly_rollup r, w WHERE r.shop_id = $1 AND r.hour >= w.start AND r.hour < w."end"), 0) AS "refundCents",
-       coalesce((SELECT sum(visitors) FROM traffic_hourly t, w WHERE t.shop_id = $1 AND t.hour >= w.start AND t.hour < w."end"), 0) AS visitors`,
+    `WITH w AS (SELECT ${LOCAL_DAYS_SQL}),
+     sales AS (
+       SELECT coalesce(sum(gmv_cents), 0) AS "gmvCents", coalesce(sum(paid_orders), 0) AS "paidOrders",
+              coalesce(sum(refund_cents), 0) AS "refundCents"
+       FROM shop_hourly_rollup r, w WHERE r.shop_id = $1 AND r.hour >= w.start AND r.hour < w."end"
+     )
+     SELECT sales.*,
+       coalesce((SELECT sum(visitors) FROM traffic_hourly t, w WHERE t.shop_id = $1 AND t.hour >= w.start AND t.hour < w."end"), 0) AS visitors
+     FROM sales`,
     [shopId, range.from, range.to, timeZone],
   );
   return rows[0]!;
