@@ -1,6 +1,7 @@
 // The stretch of days where a count (conversions, orders) fell far below what its exposure (clicks,
 // visits) predicts at the rate outside that stretch: a Poisson scan for a deficit, so a collapse that
 // started and ended inside the look-back is found where it happened, not assumed to be "the last 7 days".
+import { consecutiveWindows } from './window-sums.js';
 
 export interface ExposedCount {
   observed: number;
@@ -48,28 +49,20 @@ export function findDeficitWindow(
     maxRatio = 0.5,
     minLogLikelihoodRatio = 10,
   } = options;
-  const observedUpTo = [0];
-  const exposureUpTo = [0];
-  for (const d of days) {
-    observedUpTo.push(observedUpTo.at(-1)! + d.observed);
-    exposureUpTo.push(exposureUpTo.at(-1)! + d.exposure);
-  }
-  const totalObserved = observedUpTo.at(-1)!;
-  const totalExposure = exposureUpTo.at(-1)!;
   let best: DeficitWindow | null = null;
-  for (let start = 0; start < days.length; start++) {
-    for (let end = start + minDays; end <= Math.min(days.length, start + maxDays); end++) {
-      const observed = observedUpTo[end]! - observedUpTo[start]!;
-      const exposure = exposureUpTo[end]! - exposureUpTo[start]!;
-      const outsideExposure = totalExposure - exposure;
-      if (exposure <= 0 || outsideExposure <= 0) continue;
-      const baselineRate = (totalObserved - observed) / outsideExposure;
-      const expected = exposure * baselineRate;
-      if (expected < minExpected || observed > maxRatio * expected) continue;
-      const llr = poissonDeficitLlr(observed, expected);
-      if (llr >= minLogLikelihoodRatio && (!best || llr > best.logLikelihoodRatio)) {
-        best = { start, end, observed, expected, baselineRate, logLikelihoodRatio: llr };
-      }
+  for (const { start, end, observed, exposure, totalObserved, totalExposure } of consecutiveWindows(
+    days,
+    minDays,
+    maxDays,
+  )) {
+    const outsideExposure = totalExposure - exposure;
+    if (exposure <= 0 || outsideExposure <= 0) continue;
+    const baselineRate = (totalObserved - observed) / outsideExposure;
+    const expected = exposure * baselineRate;
+    if (expected < minExpected || observed > maxRatio * expected) continue;
+    const llr = poissonDeficitLlr(observed, expected);
+    if (llr >= minLogLikelihoodRatio && (!best || llr > best.logLikelihoodRatio)) {
+      best = { start, end, observed, expected, baselineRate, logLikelihoodRatio: llr };
     }
   }
   return best;

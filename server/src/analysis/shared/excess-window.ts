@@ -1,6 +1,7 @@
 // Finds the stretch of days where a count (refunds, complaints, late parcels) ran far above what its
 // exposure (units sold, reviews, shipments due) predicts, judged against the rate outside that stretch:
 // a Poisson scan statistic (Kulldorff), so the window is found in the data, not assumed to be "the last 7 days".
+import { consecutiveWindows } from './window-sums.js';
 
 export interface DailyCount {
   /** Local date, YYYY-MM-DD. */
@@ -57,28 +58,20 @@ export function findExcessWindow(
     minRatio = 2,
     minLogLikelihoodRatio = 10,
   } = options;
-  const observedUpTo = [0];
-  const exposureUpTo = [0];
-  for (const d of days) {
-    observedUpTo.push(observedUpTo.at(-1)! + d.observed);
-    exposureUpTo.push(exposureUpTo.at(-1)! + d.exposure);
-  }
-  const totalObserved = observedUpTo.at(-1)!;
-  const totalExposure = exposureUpTo.at(-1)!;
   let best: ExcessWindow | null = null;
-  for (let start = 0; start < days.length; start++) {
-    for (let end = start + minDays; end <= Math.min(days.length, start + maxDays); end++) {
-      const observed = observedUpTo[end]! - observedUpTo[start]!;
-      const exposure = exposureUpTo[end]! - exposureUpTo[start]!;
-      if (observed < minObserved || exposure <= 0) continue;
-      const baselineRate =
-        (totalObserved - observed + priorRate * priorExposure) / (totalExposure - exposure + priorExposure);
-      const expected = exposure * baselineRate;
-      if (expected <= 0 || observed < minRatio * expected) continue;
-      const llr = poissonExcessLlr(observed, expected);
-      if (llr >= minLogLikelihoodRatio && (!best || llr > best.logLikelihoodRatio)) {
-        best = { start, end, observed, exposure, baselineRate, expected, logLikelihoodRatio: llr };
-      }
+  for (const { start, end, observed, exposure, totalObserved, totalExposure } of consecutiveWindows(
+    days,
+    minDays,
+    maxDays,
+  )) {
+    if (observed < minObserved || exposure <= 0) continue;
+    const baselineRate =
+      (totalObserved - observed + priorRate * priorExposure) / (totalExposure - exposure + priorExposure);
+    const expected = exposure * baselineRate;
+    if (expected <= 0 || observed < minRatio * expected) continue;
+    const llr = poissonExcessLlr(observed, expected);
+    if (llr >= minLogLikelihoodRatio && (!best || llr > best.logLikelihoodRatio)) {
+      best = { start, end, observed, exposure, baselineRate, expected, logLikelihoodRatio: llr };
     }
   }
   return best;
