@@ -14,6 +14,7 @@ const order = {
   name: '#9001',
   email: 'Jon@Example.com',
   created_at: '2026-11-11T00:05:00+08:00',
+  updated_at: '2026-11-11T00:06:00+08:00',
   processed_at: '2026-11-11T00:06:00+08:00',
   cancelled_at: null,
   financial_status: 'paid',
@@ -98,6 +99,7 @@ describe('Shopify order webhook', () => {
   it('updates the order on orders/updated and takes it out of GMV when cancelled', async () => {
     const body = JSON.stringify({
       ...order,
+      updated_at: '2026-11-11T01:00:00+08:00',
       cancelled_at: '2026-11-11T01:00:00+08:00',
       financial_status: 'voided',
     });
@@ -107,6 +109,20 @@ describe('Shopify order webhook', () => {
       'X-Shopify-Topic': 'orders/updated',
     });
     expect(res).toEqual({ status: 200, body: { status: 'applied', inserted: false } });
+    expect(await orderState()).toEqual({ status: 'cancelled', total_cents: 20700, lines: 2, rollup_gmv: 0 });
+  });
+
+  it('answers 200 with status stale to an older delivery that arrives late, and keeps the cancellation', async () => {
+    const body = JSON.stringify({ ...order, financial_status: 'paid' });
+    const res = await deliver(body, {
+      'X-Shopify-Hmac-Sha256': sign(body),
+      'X-Shopify-Webhook-Id': 'w-late',
+      'X-Shopify-Topic': 'orders/updated',
+    });
+    expect(res).toEqual({
+      status: 200,
+      body: { status: 'stale', appliedUpdatedAt: '2026-11-10T17:00:00.000Z' },
+    });
     expect(await orderState()).toEqual({ status: 'cancelled', total_cents: 20700, lines: 2, rollup_gmv: 0 });
   });
 

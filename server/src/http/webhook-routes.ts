@@ -1,6 +1,7 @@
 // POST /webhooks/shopify/:shop/orders — Shopify's orders/create and orders/updated webhooks.
 // 401 for a missing or wrong signature; a replayed X-Shopify-Webhook-Id answers 200 and changes
-// nothing (Shopify retries deliveries it thinks failed, so a replay must not look like an error).
+// nothing (Shopify retries deliveries it thinks failed, so a replay must not look like an error), and
+// so does a delivery older than one already applied to its order: 200 with {"status":"stale"}.
 import express from 'express';
 import type { Db } from '../db/client.js';
 import { parseEnv } from '../env.js';

@@ -1,6 +1,7 @@
 // Shopify order webhooks (orders/create, orders/updated): the signature is checked on the raw body,
-// each X-Shopify-Webhook-Id is applied once, and the order goes through the same staging and merge
-// as an imported CSV, so a webhook and a later export of the same order agree.
+// each X-Shopify-Webhook-Id is applied once, a delivery older than one already handled for the same
+// order is recorded as stale and not applied (Shopify does not deliver in order), and the order goes
+// through the same staging and merge as an imported CSV, so a webhook and a later export agree.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -41,6 +42,8 @@ export const ShopifyOrderWebhookSchema = z.object({
   name: z.string().min(1),
   email: z.string().nullish(),
   created_at: instant,
+  /** Shopify's version of the order: a delivery older than one already handled is stale. */
+  updated_at: instant,
   cancelled_at: optionalInstant,
   financial_status: z.enum(SHOPIFY_FINANCIAL_STATUSES).nullish(),
   fulfillment_status: z.string().nullish(),
@@ -137,7 +140,14 @@ export function webhookToOrder(order: ShopifyOrderWebhook, shopCurrency: string)
   };
 }
 
-export type WebhookResult = { status: 'applied'; inserted: boolean } | { status: 'duplicate' };
+export type WebhookResult =
+  | { status: 'applied'; inserted: boolean }
+  | { status: 'duplicate' }
+  /** Not applied: the shop already has the order as of `appliedUpdatedAt`, later than this delivery. */
+  | { status: 'stale'; appliedUpdatedAt: string };
+
+/** pg_advisory_xact_lock namespace: deliveries of one order are handled one after another. */
+const ORDER_WEBHOOK_LOCK_NAMESPACE = 72_617_302;
 
 /** Applies one delivery in one transaction; a webhook id seen before changes nothing. */
 export async function applyOrderWebhook(
@@ -155,16 +165,42 @@ export async function applyOrderWebhook(
     input.shopId,
   ]);
   const order = webhookToOrder(parsed.data, shops[0]!.currency.toUpperCase());
+  const updatedAt = parsed.data.updated_at;
   return withTransaction(pool, async (client) => {
+    // Two deliveries of one order at once would both see the same latest version and both apply.
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      ORDER_WEBHOOK_LOCK_NAMESPACE,
+      `${input.shopId}:${order.externalId}`,
+    ]);
+    const latest = await latestHandledVersion(client, input.shopId, order.externalId);
+    const isStale = latest !== null && updatedAt < latest;
     const { rowCount } = await client.query(
-      `INSERT INTO webhook_events (shop_id, webhook_id, topic) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [input.shopId, input.webhookId, input.topic],
+      `INSERT INTO webhook_events (shop_id, webhook_id, topic, order_name, order_updated_at, outcome)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [
+        input.shopId,
+        input.webhookId,
+        input.topic,
+        order.externalId,
+        updatedAt,
+        isStale ? 'stale' : 'applied',
+      ],
     );
     if (rowCount === 0) return { status: 'duplicate' } as const;
+    if (isStale) return { status: 'stale', appliedUpdatedAt: latest.toISOString() } as const;
     const stage = await openStage(client, ORDER_STAGE);
     stage.add(order);
     await stage.writer.finish();
     const counts = await mergeOrders(client, input.shopId);
     return { status: 'applied', inserted: counts.inserted === 1 } as const;
   });
+}
+
+/** Shopify's updated_at of the newest delivery handled for this order (stale ones are older by definition). */
+async function latestHandledVersion(client: pg.PoolClient, shopId: number, orderName: string) {
+  const { rows } = await client.query<{ latest: Date | null }>(
+    `SELECT max(order_updated_at) AS latest FROM webhook_events WHERE shop_id = $1 AND order_name = $2`,
+    [shopId, orderName],
+  );
+  return rows[0]?.latest ?? null;
 }
