@@ -1,7 +1,13 @@
-import { HourlyGmvInputSchema, ShopKpisInputSchema, ShopSlugSchema } from '@zhanggui/shared';
+import {
+  CreateShopInputSchema,
+  HourlyGmvInputSchema,
+  ShopKpisInputSchema,
+  ShopSlugSchema,
+} from '@zhanggui/shared';
 import { z } from 'zod';
 import { getHourlyGmv, getShopKpis } from '../services/kpis/shop-kpis.js';
 import { currentPromotion } from '../services/promotions/current-promotion.js';
+import { createShop } from '../services/shops/create-shop.js';
 import { findShopBySlug, listShops, toShopSummary } from '../services/shops/find-shop.js';
 import { publicProcedure, router } from '../trpc/init.js';
 
@@ -17,4 +23,9 @@ export const shopRouter = router({
   hourlyGmv: publicProcedure
     .input(HourlyGmvInputSchema)
     .query(({ ctx, input }) => getHourlyGmv(ctx.db, input)),
+  /** Creates the shop, or returns it unchanged when the identical shop exists (created: false). */
+  create: publicProcedure.input(CreateShopInputSchema).mutation(async ({ ctx, input }) => {
+    const { shop, created } = await createShop(ctx.db.pool, input);
+    return { shop: toShopSummary(shop), created };
+  }),
 });

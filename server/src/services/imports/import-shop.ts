@@ -1,23 +1,14 @@
 // The shop an import goes into. Importing into a shop that does not exist creates it only when asked
 // (CLI --create with currency and time zone), because both decide how amounts and times are read.
-import type { ImportFormat } from '@zhanggui/shared';
+import { CurrencyCodeSchema, type ImportFormat, TimeZoneSchema } from '@zhanggui/shared';
 import type pg from 'pg';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { createShop } from '../shops/create-shop.js';
 
 export const NewShopSchema = z.object({
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'Use a three-letter currency code like CNY or EUR.')
-    .transform((c) => c.toUpperCase()),
-  timeZone: z.string().refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Use an IANA time zone like Asia/Shanghai or America/Toronto.'),
+  currency: CurrencyCodeSchema,
+  timeZone: TimeZoneSchema,
   name: z.string().min(1).optional(),
   platform: z.string().min(1).optional(),
 });
@@ -62,16 +53,12 @@ export async function findOrCreateImportShop(
       message: `To create shop "${slug}", give --${issue.path[0] === 'timeZone' ? 'time-zone' : String(issue.path[0])}: ${issue.message}`,
     });
   }
-  const shop = parsed.data;
-  const { rows: created } = await pool.query<{ id: number }>(
-    `INSERT INTO shops (slug, name, platform, currency, time_zone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [
-      slug,
-      shop.name ?? slug,
-      shop.platform ?? (format ? PLATFORM_BY_FORMAT[format] : 'other'),
-      shop.currency,
-      shop.timeZone,
-    ],
-  );
-  return { id: created[0]!.id, slug, currency: shop.currency, timeZone: shop.timeZone, created: true };
+  const { shop, created } = await createShop(pool, {
+    slug,
+    name: parsed.data.name ?? slug,
+    platform: parsed.data.platform ?? (format ? PLATFORM_BY_FORMAT[format] : 'other'),
+    currency: parsed.data.currency,
+    timeZone: parsed.data.timeZone,
+  });
+  return { id: shop.id, slug, currency: shop.currency, timeZone: shop.timeZone, created };
 }
