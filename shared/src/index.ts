@@ -1,5 +1,6 @@
 export * from './finding.js';
 export * from './import.js';
+export * from './import-currency.js';
 export * from './kpi.js';
 export * from './new-shop.js';
 export * from './shop.js';

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { rejectedFileCurrency } from './import-currency.js';
+
+const mismatch = (file: string, shop = 'CNY') => ({
+  line: 2,
+  column: 'Currency',
+  value: file,
+  reason: `Currency ${file} differs from the shop's currency ${shop}; import this file into a shop that keeps ${file}.`,
+});
+
+describe('rejectedFileCurrency', () => {
+  it('names the currency when every rejected row is in the same other currency', () => {
+    expect(rejectedFileCurrency([mismatch('eur'), mismatch('EUR')])).toBe('EUR');
+  });
+
+  it('is null when rows name different currencies or some row failed for another reason', () => {
+    expect(rejectedFileCurrency([mismatch('EUR'), mismatch('USD')])).toBeNull();
+    expect(
+      rejectedFileCurrency([
+        mismatch('EUR'),
+        { line: 3, column: 'Total', value: 'x', reason: 'Not an amount.' },
+      ]),
+    ).toBeNull();
+    expect(rejectedFileCurrency([])).toBeNull();
+  });
+});
