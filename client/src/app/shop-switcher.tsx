@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { newShopUrl } from '../features/imports/imports-page';
 import styles from './layout.module.css';
 import { areaUrl } from './routes';
 import { useTRPC } from './trpc';
 
 const SHOP_STORAGE_KEY = 'zhanggui.shop';
+/** Not a slug (a slug starts with a letter or digit): the last entry opens the New shop form. */
+const NEW_SHOP_OPTION = '+new-shop';
 
 /** Remembers the shop last opened, so the start page returns to it. */
 export function rememberShop(shop: string): void {
@@ -24,7 +27,7 @@ export function rememberedShop(): string | null {
   }
 }
 
-/** Switches shop and stays in the same area. */
+/** Switches shop and stays in the same area; its last entry opens the New shop form. */
 export function ShopSwitcher({ shop, areaPath }: { shop: string; areaPath: string | undefined }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -38,7 +41,11 @@ export function ShopSwitcher({ shop, areaPath }: { shop: string; areaPath: strin
       <select
         value={shop}
         disabled={!shops.data}
-        onChange={(event) => navigate(areaUrl(event.target.value, areaPath))}
+        onChange={(event) =>
+          navigate(
+            event.target.value === NEW_SHOP_OPTION ? newShopUrl(shop) : areaUrl(event.target.value, areaPath),
+          )
+        }
         aria-label={t('shell.shop')}
       >
         {!isKnown && <option value={shop}>{shop}</option>}
@@ -47,6 +54,7 @@ export function ShopSwitcher({ shop, areaPath }: { shop: string; areaPath: strin
             {s.name}
           </option>
         ))}
+        <option value={NEW_SHOP_OPTION}>{t('shell.newShop')}</option>
       </select>
     </label>
   );

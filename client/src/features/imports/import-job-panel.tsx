@@ -1,5 +1,6 @@
 // Step 2: one import job as the server reports it. Polls while the job is queued or running, shows
-// the dry run's counts and row errors, and offers "import", "import the valid rows" or "cancel".
+// the dry run's counts and row errors, and offers "import", "import the valid rows" or "cancel"; a
+// check that left no valid row says so, and offers a shop in the file's currency when that was why.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IMPORT_STATUS_IS_FINAL, type ImportJobDetail } from '@zhanggui/shared';
 import { useEffect } from 'react';
@@ -9,12 +10,21 @@ import { ErrorPanel } from '../../components/error-panel';
 import { useLocale } from '../../i18n/i18n';
 import { formatCount } from '../../lib/format';
 import styles from './imports.module.css';
+import type { NewShopPrefill } from './new-shop-values';
+import { NoValidRows } from './no-valid-rows';
 import { errorsCsvUrl } from './upload-file';
 import { ProgressBar } from './upload-form';
 
 const POLL_MS = 700;
 
-export function ImportJobPanel({ shop, jobId }: { shop: string; jobId: number }) {
+interface ImportJobPanelProps {
+  shop: string;
+  jobId: number;
+  /** Opens the New shop form prefilled for a file rejected for its currency. */
+  onCreateShopFor: (prefill: NewShopPrefill) => void;
+}
+
+export function ImportJobPanel({ shop, jobId, onCreateShopFor }: ImportJobPanelProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -89,7 +99,10 @@ export function ImportJobPanel({ shop, jobId }: { shop: string; jobId: number })
           {data.message}
         </p>
       )}
-      {data.status === 'validated' && (
+      {data.status === 'validated' && validRows === 0 && (
+        <NoValidRows job={data} onCreateShopFor={onCreateShopFor} />
+      )}
+      {data.status === 'validated' && validRows > 0 && (
         <div className={styles.decision}>
           {data.rowsRejected > 0 && (
             <p className={styles.failure}>{t('imports.job.rejectedNote', { count: data.rowsRejected })}</p>
@@ -97,7 +110,7 @@ export function ImportJobPanel({ shop, jobId }: { shop: string; jobId: number })
           <button
             type="button"
             className={styles.primary}
-            disabled={start.isPending || validRows === 0}
+            disabled={start.isPending}
             onClick={() => start.mutate({ shop, jobId, importValidRows: data.rowsRejected > 0 })}
           >
             {data.rowsRejected > 0
