@@ -133,3 +133,89 @@ describe('imports page', () => {
     await saveScreenshot(page, 'imports-mapping-zh');
   });
 });
+
+describe('creating a shop from the Imports page', () => {
+  let tab: BrowserTab;
+
+  const shopOrderCount = async (slug: string) => {
+    const { rows } = await e2e().db.pool.query(
+      `SELECT count(*)::int AS n FROM orders o JOIN shops s ON s.id = o.shop_id WHERE s.slug = $1`,
+      [slug],
+    );
+    return rows[0].n as number;
+  };
+
+  beforeAll(async () => {
+    await e2e().db.pool.query(
+      `INSERT INTO shops (slug, name, platform, currency, time_zone) VALUES ('cn-shop', 'CN shop', 'shopify', 'CNY', 'Asia/Shanghai')`,
+    );
+    tab = await openTab(e2e().browser, { locale: 'en-US' });
+  });
+  afterAll(async () => {
+    await tab?.context.close();
+  });
+
+  it('turns a EUR file refused by a CNY shop into a new EUR shop, and imports the file there', async () => {
+    const { page } = tab;
+    await page.goto(`${e2e().url}/shops/cn-shop/imports`);
+    await uploadAndWaitForCheck(page, REAL_EXPORT);
+    const refusal = page.locator('[data-part="no-valid-rows"]');
+    expect(await refusal.locator('p').textContent()).toBe(
+      'None of the 40 rows can be imported: the file is in EUR and this shop keeps another currency. Import it into a EUR shop.',
+    );
+    expect(await page.getByRole('button', { name: /Import the 0/ }).count()).toBe(0);
+    await saveScreenshot(page, 'imports-no-valid-rows');
+
+    await page.getByRole('button', { name: 'Create a EUR shop for this file' }).click();
+    const form = page.locator('[data-part="new-shop"]');
+    await form.waitFor();
+    expect(await page.getByRole('button', { name: 'Create a EUR shop for this file' }).count()).toBe(0);
+    expect(await form.locator('select[name="currency"]').inputValue()).toBe('EUR');
+    expect(await form.locator('select[name="platform"]').inputValue()).toBe('shopify');
+    await form.locator('input[name="name"]').fill('Berlin Store');
+    expect(await form.locator('input[name="slug"]').inputValue()).toBe('berlin-store');
+    await form.locator('input[name="timeZone"]').fill('Mars/Olympus');
+    await form.getByRole('button', { name: 'Create shop' }).click();
+    expect(await form.locator('#new-shop-timeZone-problem').textContent()).toMatch(/^Use an IANA time zone/);
+    await form.locator('input[name="timeZone"]').fill('Europe/Berlin');
+    await saveScreenshot(page, 'imports-new-shop-form');
+    await form.getByRole('button', { name: 'Create shop' }).click();
+
+    await page.waitForURL(/\/shops\/berlin-store\/imports\?created=1$/);
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Shop “Berlin Store” is ready (EUR, Europe/Berlin). Upload a file to import into it.',
+    );
+    const switcher = page.getByRole('combobox', { name: 'Shop' });
+    expect(await switcher.inputValue()).toBe('berlin-store');
+    expect(await switcher.locator('option').allTextContents()).toContain('Berlin Store');
+
+    await uploadAndWaitForCheck(page, REAL_EXPORT);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await jobPanel(page, 'succeeded').waitFor({ timeout: 30_000 });
+    expect(await count(page, 'inserted').textContent()).toBe('19');
+    expect(await shopOrderCount('berlin-store')).toBe(19);
+    expect(await shopOrderCount('cn-shop')).toBe(0);
+    await saveScreenshot(page, 'imports-new-shop-imported');
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  it('opens the form from the shop switcher and refuses a taken address, naming it', async () => {
+    const { page } = tab;
+    await page.getByRole('combobox', { name: 'Shop' }).selectOption('+new-shop');
+    await page.waitForURL(/\/shops\/berlin-store\/imports\?newShop=1$/);
+    const form = page.locator('[data-part="new-shop"]');
+    await form.locator('input[name="name"]').fill('Berlin Store');
+    await form.locator('select[name="currency"]').selectOption('USD');
+    await form.locator('input[name="timeZone"]').fill('Europe/Berlin');
+    await form.getByRole('button', { name: 'Create shop' }).click();
+    const panel = form.locator('[data-error-panel]');
+    await panel.waitFor();
+    expect(await panel.locator('p').first().textContent()).toBe('The address “berlin-store” is taken');
+    expect(await panel.textContent()).toContain(
+      'taken by the shop "Berlin Store" (shopify, EUR, Europe/Berlin)',
+    );
+    const { rows } = await e2e().db.pool.query(`SELECT currency FROM shops WHERE slug = 'berlin-store'`);
+    expect(rows).toEqual([{ currency: 'EUR' }]);
+  });
+});

@@ -20,8 +20,8 @@ const POLL_MS = 700;
 interface ImportJobPanelProps {
   shop: string;
   jobId: number;
-  /** Opens the New shop form prefilled for a file rejected for its currency. */
-  onCreateShopFor: (prefill: NewShopPrefill) => void;
+  /** Opens the New shop form prefilled for a file rejected for its currency; null while it is open. */
+  onCreateShopFor: ((prefill: NewShopPrefill) => void) | null;
 }
 
 export function ImportJobPanel({ shop, jobId, onCreateShopFor }: ImportJobPanelProps) {

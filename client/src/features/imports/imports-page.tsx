@@ -98,7 +98,9 @@ function Imports({ shop }: { shop: string }) {
       )}
       <div className={styles.columns}>
         <UploadForm shop={shop} onUploaded={(job) => selectJob(job.id)} />
-        {jobId && <ImportJobPanel shop={shop} jobId={jobId} onCreateShopFor={openNewShop} />}
+        {jobId && (
+          <ImportJobPanel shop={shop} jobId={jobId} onCreateShopFor={isNewShopOpen ? null : openNewShop} />
+        )}
       </div>
       <ImportHistory shop={shop} selectedId={jobId} onSelect={selectJob} />
     </div>

@@ -7,7 +7,8 @@ import { type NewShopPrefill, platformOfFormat } from './new-shop-values';
 
 interface NoValidRowsProps {
   job: ImportJobDetail;
-  onCreateShopFor: (prefill: NewShopPrefill) => void;
+  /** Null while the New shop form is already open. */
+  onCreateShopFor: ((prefill: NewShopPrefill) => void) | null;
 }
 
 export function NoValidRows({ job, onCreateShopFor }: NoValidRowsProps) {
@@ -22,7 +23,7 @@ export function NoValidRows({ job, onCreateShopFor }: NoValidRowsProps) {
             ? t('imports.job.noValidRowsCurrency', { count: job.rowsRead, currency })
             : t('imports.job.noValidRows', { count: job.rowsRead })}
       </p>
-      {currency && (
+      {currency && onCreateShopFor && (
         <button
           type="button"
           className={styles.primary}
