@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { withTransaction } from '../db/client.js';
 import { type HourWindow, refreshRollups } from '../services/rollups/refresh-rollups.js';
+import { SHOP_TIME_ZONE } from './calendar.js';
 import { chunked, type TableRows } from './copy-text.js';
 
 export async function copyTable(
@@ -130,7 +131,7 @@ export function rollupJob(
       // Fresh statistics first, or the planner treats the just-loaded rows as absent (and nests loops).
       await client.query('ANALYZE orders, order_lines, refunds');
       await check(client);
-      await refreshRollups(client, shopId, window);
+      await refreshRollups(client, shopId, window, { timeZone: SHOP_TIME_ZONE });
     },
   };
 }

@@ -100,6 +100,18 @@ describe('a loaded simulated shop', () => {
                 AND o.status IN ('paid', 'shipped', 'delivered', 'refunded'))::float AS refunds_raw`);
     expect(sku.rollup).toBe(sku.raw);
     expect(sku.refunds_rollup).toBe(sku.refunds_raw);
+    const daily = await one(`
+      WITH raw AS (
+        SELECT (date_trunc('hour', o.placed_at) AT TIME ZONE 'Asia/Shanghai')::date AS day, l.sku_id,
+               sum(l.quantity)::int AS units, sum(l.total_cents)::bigint AS gmv
+        FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.id
+        WHERE o.shop_id = $1 AND o.status IN ('paid', 'shipped', 'delivered', 'refunded') AND l.sku_id IS NOT NULL
+        GROUP BY 1, 2)
+      SELECT count(*)::int AS sku_days,
+             count(*) FILTER (WHERE d.units IS DISTINCT FROM raw.units OR d.gmv_cents IS DISTINCT FROM raw.gmv)::int AS wrong
+      FROM raw FULL JOIN (SELECT * FROM sku_daily_rollup WHERE shop_id = $1) d USING (day, sku_id)`);
+    expect(daily.sku_days).toBeGreaterThan(100);
+    expect(daily.wrong).toBe(0);
     expect(sku.refunds_raw).toBeGreaterThan(0);
   });
 

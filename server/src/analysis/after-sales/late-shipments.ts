@@ -83,21 +83,7 @@ export async function detectLateShipments(
     });
     if (!spike) continue;
     const window = windowOfDays(local, spike.start, spike.end, context.timeZone);
-    const [stats] = await context.query<WindowStatsRow>(
-      `SELECT count(*) FILTER (WHERE s.warehouse_id = $2)::int AS due,
-              count(*) FILTER (WHERE s.warehouse_id = $2 AND coalesce(s.shipped_at, $5) > s.promised_at)::int AS late,
-              avg(extract(epoch FROM coalesce(s.shipped_at, $5) - s.promised_at) / 3600)
-                FILTER (WHERE s.warehouse_id = $2 AND coalesce(s.shipped_at, $5) > s.promised_at)::float8 AS hours_late,
-              coalesce(sum((SELECT o.total_cents FROM orders o WHERE o.shop_id = s.shop_id AND o.id = s.order_id))
-                FILTER (WHERE s.warehouse_id = $2 AND coalesce(s.shipped_at, $5) > s.promised_at), 0)::float8
-                AS late_order_value,
-              count(*) FILTER (WHERE s.warehouse_id <> $2)::int AS others_due,
-              count(*) FILTER (WHERE s.warehouse_id <> $2 AND coalesce(s.shipped_at, $5) > s.promised_at)::int AS others_late
-       -- Only the late parcels' orders are looked up (by key), not every order joined to every parcel.
-       FROM shipments s
-       WHERE s.shop_id = $1 AND s.promised_at >= $3 AND s.promised_at < $4`,
-      [context.shopId, warehouseId, window.from, window.to, context.at],
-    );
+    const stats = await windowStats(context, rows, warehouseId, series.slice(spike.start, spike.end), window);
     const [warehouse] = await context.query<{ name: string; code: string }>(
       'SELECT name, code FROM warehouses WHERE shop_id = $1 AND id = $2',
       [context.shopId, warehouseId],
@@ -114,6 +100,41 @@ export async function detectLateShipments(
     );
   }
   return { findings, gaps: [] };
+}
+
+/**
+ * The window's counts come from the daily rows already read; only the warehouse's late parcels are
+ * read again (through the warehouse index) for how late they were and what their orders were worth.
+ */
+async function windowStats(
+  context: AnalysisContext,
+  rows: readonly WarehouseDayRow[],
+  warehouseId: number,
+  windowDays: readonly DailyCount[],
+  window: Window,
+): Promise<WindowStatsRow> {
+  const inWindow = new Set(windowDays.map((d) => d.day));
+  const counts = { due: 0, late: 0, others_due: 0, others_late: 0 };
+  for (const row of rows) {
+    if (!inWindow.has(row.day)) continue;
+    if (row.warehouse_id === warehouseId) {
+      counts.due += row.due;
+      counts.late += row.late;
+    } else {
+      counts.others_due += row.due;
+      counts.others_late += row.late;
+    }
+  }
+  const [late] = await context.query<{ hours_late: number | null; late_order_value: number }>(
+    `SELECT avg(extract(epoch FROM coalesce(s.shipped_at, $5) - s.promised_at) / 3600)::float8 AS hours_late,
+            coalesce(sum((SELECT o.total_cents FROM orders o WHERE o.shop_id = s.shop_id AND o.id = s.order_id)), 0)::float8
+              AS late_order_value
+     FROM shipments s
+     WHERE s.shop_id = $1 AND s.warehouse_id = $2 AND s.promised_at >= $3 AND s.promised_at < $4
+       AND coalesce(s.shipped_at, $5) > s.promised_at`,
+    [context.shopId, warehouseId, window.from, window.to, context.at],
+  );
+  return { ...counts, hours_late: late?.hours_late ?? null, late_order_value: late?.late_order_value ?? 0 };
 }
 
 interface LateInput {

@@ -2,6 +2,7 @@
 // with enough refunds to judge) and per category the units sold and refunds requested by local day.
 import type { LocalDays } from '../shared/local-days.js';
 import { localDaysBefore } from '../shared/local-days.js';
+import { localDateStart } from '../shared/shop-time.js';
 import type { AnalysisContext } from '../types.js';
 import { type DelayCount, refundDelayShares } from './return-spike-model.js';
 
@@ -64,19 +65,24 @@ export async function loadReturnSpikeData(
      GROUP BY 1`,
     [shopId, salesDays.from, context.at, timeZone, MAX_REFUND_DELAY_DAYS],
   );
-  // One pass over the hourly rollup and one over refunds feed both the candidate SKUs and their categories.
+  // Units by SKU and local day come from the daily rollup; only the day of `at`, which may be partial,
+  // is summed from the hourly rollup up to `at`.
+  const today = salesDays.days.at(-1)!;
   const rows = await context.query<DayRow & { level: 'sku' | 'category'; category: string }>(
     `WITH sale_days AS MATERIALIZED (
-       SELECT sku_id, (hour AT TIME ZONE $4)::date AS day, sum(units)::int AS units
-       FROM sku_hourly_rollup WHERE shop_id = $1 AND hour >= $6 AND hour < $3
-       GROUP BY 1, 2
+       SELECT sku_id, day, units FROM sku_daily_rollup
+       WHERE shop_id = $1 AND day >= $6::date AND day < $7::date
+       UNION ALL
+       SELECT sku_id, $7::date, sum(units)::int FROM sku_hourly_rollup
+       WHERE shop_id = $1 AND hour >= $8 AND hour < $3
+       GROUP BY sku_id
      ),
      refund_days AS MATERIALIZED (
        SELECT sku_id, (requested_at AT TIME ZONE $4)::date AS day, reason, count(*)::int AS refunds
        FROM refunds WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3 AND sku_id IS NOT NULL
        GROUP BY 1, 2, 3
      ),
-     sku_categories AS (
+     sku_categories AS MATERIALIZED (
        SELECT s.id AS sku_id, p.category
        FROM skus s JOIN products p ON p.shop_id = s.shop_id AND p.id = s.product_id
        WHERE s.shop_id = $1
@@ -95,7 +101,16 @@ export async function loadReturnSpikeData(
      UNION ALL
      SELECT 'category', c.category, c.category, NULL, reason, sum(refunds)::int, 0
      FROM refund_days JOIN sku_categories c USING (sku_id) GROUP BY c.category, reason`,
-    [shopId, lookback.from, context.at, timeZone, minRefundsToJudge, salesDays.from],
+    [
+      shopId,
+      lookback.from,
+      context.at,
+      timeZone,
+      minRefundsToJudge,
+      salesDays.days[0],
+      today,
+      localDateStart(today, timeZone),
+    ],
   );
   const skuRows = rows.filter((r) => r.level === 'sku');
   const categoryRows = rows.filter((r) => r.level === 'category');

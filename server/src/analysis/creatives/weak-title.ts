@@ -33,9 +33,10 @@ export async function detectWeakTitles(
 ): Promise<{ findings: Finding[]; gaps: DataGap[] }> {
   const from = new Date(context.at.getTime() - TITLE_LOOKBACK_DAYS * 86_400_000);
   const rows = await context.query<ProductRow>(
+    // GMV and visits over the same whole local days, so GMV per visit compares like with like.
     `WITH g AS (
-       SELECT sku_id, sum(gmv_cents)::float8 AS gmv FROM sku_hourly_rollup
-       WHERE shop_id = $1 AND hour >= $2 AND hour < $3 GROUP BY sku_id
+       SELECT sku_id, sum(gmv_cents)::float8 AS gmv FROM sku_daily_rollup
+       WHERE shop_id = $1 AND day >= ($2 AT TIME ZONE $4)::date AND day < ($3 AT TIME ZONE $4)::date GROUP BY sku_id
      ),
      t AS (
        SELECT sku_id, sum(visits)::int AS visits, (sum(visits) FILTER (WHERE source = 'search'))::int AS search_visits

@@ -1,6 +1,7 @@
-// One pass over the year's paid orders, aggregated per customer, answers both the churn-risk scan and
-// the win-back segment. Only the quiet high-value customers (who alone can be at churn risk) have their
-// purchase intervals read, through the (shop, customer, placed_at) index.
+// One pass over every paid order before the diagnosis moment, aggregated per customer in customer order
+// (read from the covering index), answers the churn-risk scan, the win-back segment and when each
+// customer first ordered (for the new-vs-returning mix). Only the quiet high-value customers (who alone
+// can be at churn risk) have their purchase intervals read again, through the same index.
 import type { AnalysisContext } from '../types.js';
 import { CHURN_MIN_SILENT_DAYS, type ChurnScan, HIGH_VALUE_PERCENT_RANK, isChurnRisk } from './churn-risk.js';
 import { PAID_STATUSES, RFM_LOOKBACK_DAYS } from './rfm.js';
@@ -9,6 +10,8 @@ import { LAPSED_MAX_DAYS, LAPSED_MIN_DAYS, type LapsedSegment } from './win-back
 export interface BuyerScan {
   churn: ChurnScan;
   lapsed: LapsedSegment;
+  /** Customers whose first paid order falls in stretch i of the bounds asked for (width_bucket's i). */
+  firstOrdersByStretch: Map<number, number>;
 }
 
 interface ScanRow extends Record<string, unknown> {
@@ -17,6 +20,7 @@ interface ScanRow extends Record<string, unknown> {
   median_spend: number | null;
   lapsed_customers: number;
   lapsed_aov: number | null;
+  first_orders: Array<{ stretch: number; customers: number }> | null;
   /** The columns below are null on the one row of a shop without a quiet high-value customer. */
   customer_id: number | null;
   name: string | null;
@@ -28,19 +32,25 @@ interface ScanRow extends Record<string, unknown> {
   silent_days: number;
 }
 
-export async function scanBuyers(context: AnalysisContext): Promise<BuyerScan> {
+/** `stretchBounds`: ascending times whose stretches count first orders; empty when none are needed. */
+export async function scanBuyers(
+  context: AnalysisContext,
+  stretchBounds: readonly Date[] = [],
+): Promise<BuyerScan> {
   // A day short of the churn floor: the exact test runs below on the same numbers as before.
   const quietDays = CHURN_MIN_SILENT_DAYS - 1;
   // Plain counts and sums per customer (an average's state would be an array per customer, and the
   // hash table would spill): each customer's average order is their sum ÷ count afterwards.
   const rows = await context.query<ScanRow>(
     `WITH c AS (
-       SELECT customer_id, count(*)::int AS orders, sum(total_cents)::float8 AS spend, max(placed_at) AS last_at,
+       SELECT customer_id, min(placed_at) AS first_at,
+              count(*) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $3))::int AS orders,
+              (sum(total_cents) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $3)))::float8 AS spend,
+              max(placed_at) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $3)) AS last_at,
               count(*) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_orders,
               sum(total_cents) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_spend
        FROM orders
-       WHERE shop_id = $1 AND placed_at < $2 AND placed_at >= $2 - make_interval(days => $3)
-         AND customer_id IS NOT NULL AND status = ANY($4::"OrderStatus"[])
+       WHERE shop_id = $1 AND placed_at < $2 AND customer_id IS NOT NULL AND status = ANY($4::"OrderStatus"[])
        GROUP BY customer_id
      ),
      ranked AS (
@@ -52,7 +62,12 @@ export async function scanBuyers(context: AnalysisContext): Promise<BuyerScan> {
               (SELECT count(*) FROM ranked WHERE value_rank >= $5)::int AS high_value,
               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY spend) FROM ranked)::float8 AS median_spend,
               count(*)::int AS lapsed_customers,
-              avg(recent_spend::numeric / recent_orders)::float8 AS lapsed_aov
+              avg(recent_spend::numeric / recent_orders)::float8 AS lapsed_aov,
+              (SELECT json_agg(json_build_object('stretch', stretch, 'customers', customers))
+               FROM (SELECT width_bucket(first_at, $9::timestamptz[]) AS stretch, count(*)::int AS customers
+                     FROM c WHERE cardinality($9::timestamptz[]) > 0
+                       AND first_at >= ($9::timestamptz[])[1] AND first_at < ($9::timestamptz[])[cardinality($9::timestamptz[])]
+                     GROUP BY 1) f) AS first_orders
        FROM c WHERE recent_orders > 0 AND last_at < $2 - make_interval(days => $7)
      ),
      quiet AS (
@@ -78,6 +93,7 @@ export async function scanBuyers(context: AnalysisContext): Promise<BuyerScan> {
       quietDays,
       LAPSED_MIN_DAYS,
       LAPSED_MAX_DAYS,
+      stretchBounds,
     ],
   );
   const summary = rows[0];
@@ -100,5 +116,6 @@ export async function scanBuyers(context: AnalysisContext): Promise<BuyerScan> {
         })),
     },
     lapsed: { customers: summary?.lapsed_customers ?? 0, averageOrderCents: summary?.lapsed_aov ?? null },
+    firstOrdersByStretch: new Map((summary?.first_orders ?? []).map((f) => [f.stretch, f.customers])),
   };
 }

@@ -31,46 +31,55 @@ export function phaseWindows(promotions: readonly PromotionWindow[], at: Date) {
   ];
 }
 
-export async function customerMixByPhase(context: AnalysisContext): Promise<PhaseMix[]> {
+export interface MixStretches {
+  windows: ReturnType<typeof phaseWindows>;
+  /** Ascending boundaries of the stretches between consecutive phase edges; empty without phases. */
+  bounds: Date[];
+}
+
+/** The phases to compare and the stretches their orders are counted in (a handful, hashed). */
+export async function mixStretches(context: AnalysisContext): Promise<MixStretches> {
   const lookbackStart = new Date(context.at.getTime() - RFM_LOOKBACK_DAYS * 86_400_000);
   const windows = phaseWindows(
     await loadPromotions(context, { from: lookbackStart, to: context.at }),
     context.at,
   );
+  const bounds = [...new Set(windows.flatMap((w) => [w.from.getTime(), w.to.getTime()]))]
+    .sort((a, b) => a - b)
+    .map((t) => new Date(t));
+  return { windows, bounds };
+}
+
+/**
+ * A customer's first paid order is the one new order they ever place; every other is returning. So
+ * with the first orders counted per stretch (`firstOrdersByStretch`, from the buyer scan), the mix
+ * needs only each stretch's count of orders with a known customer: no join of orders to orders.
+ */
+export async function customerMixByPhase(
+  context: AnalysisContext,
+  { windows, bounds }: MixStretches,
+  firstOrdersByStretch: ReadonlyMap<number, number>,
+): Promise<PhaseMix[]> {
   if (windows.length === 0) return [];
-  // Orders are counted per stretch between consecutive phase boundaries (hashed, a handful of groups),
-  // and each phase adds up the stretches it spans: no join of every order to every phase.
-  const bounds = [...new Set(windows.flatMap((w) => [w.from.getTime(), w.to.getTime()]))].sort(
-    (a, b) => a - b,
-  );
-  const rows = await context.query<{ stretch: number; new_orders: number; returning_orders: number }>(
-    `WITH f AS (
-       SELECT customer_id, min(placed_at) AS first_at
-       FROM orders WHERE shop_id = $1 AND placed_at < $2 AND customer_id IS NOT NULL AND status = ANY($4::"OrderStatus"[])
-       GROUP BY customer_id
-     )
-     SELECT width_bucket(o.placed_at, $3::timestamptz[]) AS stretch,
-            count(*) FILTER (WHERE o.placed_at = f.first_at)::int AS new_orders,
-            count(*) FILTER (WHERE o.placed_at > f.first_at)::int AS returning_orders
-     FROM orders o JOIN f USING (customer_id)
-     WHERE o.shop_id = $1 AND o.placed_at >= $5 AND o.placed_at < $6 AND o.status = ANY($4::"OrderStatus"[])
+  const counts = await context.query<{ stretch: number; orders: number }>(
+    `SELECT width_bucket(placed_at, $2::timestamptz[]) AS stretch, count(*)::int AS orders
+     FROM orders
+     WHERE shop_id = $1 AND placed_at >= $4 AND placed_at < $5 AND customer_id IS NOT NULL AND status = ANY($3::"OrderStatus"[])
      GROUP BY 1`,
-    [
-      context.shopId,
-      context.at,
-      bounds.map((t) => new Date(t)),
-      PAID_STATUSES,
-      new Date(bounds[0]!),
-      new Date(bounds.at(-1)!),
-    ],
+    [context.shopId, bounds, PAID_STATUSES, bounds[0], bounds.at(-1)],
   );
+  const rows = counts.map(({ stretch, orders }) => {
+    const newOrders = firstOrdersByStretch.get(stretch) ?? 0;
+    return { stretch, new_orders: newOrders, returning_orders: orders - newOrders };
+  });
+  const edges = bounds.map((b) => b.getTime());
   // Windows of the same phase (two promotions' peaks) are counted together, as one phase.
   const byPhase = new Map<string, { new_orders: number; returning_orders: number }>();
   for (const w of windows) {
     const phase = byPhase.get(w.phase) ?? { new_orders: 0, returning_orders: 0 };
     // Stretch i runs from bounds[i - 1] to bounds[i].
     for (const r of rows) {
-      if (bounds[r.stretch - 1]! < w.from.getTime() || bounds[r.stretch]! > w.to.getTime()) continue;
+      if (edges[r.stretch - 1]! < w.from.getTime() || edges[r.stretch]! > w.to.getTime()) continue;
       phase.new_orders += r.new_orders;
       phase.returning_orders += r.returning_orders;
     }

@@ -11,7 +11,8 @@ import {
   plusDays,
   shanghai,
 } from '../shared/test-shop-factory.js';
-import { customerMixByPhase } from './customer-mix.js';
+import { scanBuyers } from './buyer-scan.js';
+import { customerMixByPhase, mixStretches } from './customer-mix.js';
 import { analyzeCustomers } from './index.js';
 
 const START = '2026-09-01';
@@ -56,6 +57,17 @@ beforeAll(async () => {
       unitPriceCents: 8_000,
       customerId: c,
     });
+  });
+  // 4 first-time buyers in the peak (day 52); two of them come back on day 55.
+  const peakBuyers = await addCustomers(db.pool, shopId, 4, shanghai(plusDays(START, 52)));
+  peakBuyers.forEach((c, i) => {
+    for (const d of i < 2 ? [52, 55] : [52])
+      orders.push({
+        placedAt: shanghai(plusDays(START, d), 15),
+        skuId: sku,
+        unitPriceCents: 9_000,
+        customerId: c,
+      });
   });
   await addOrders(db.pool, shopId, orders);
   const { rows } = await db.pool.query(
@@ -114,8 +126,44 @@ describe('analyzeCustomers', () => {
     expect(figure('winBackNetCents')).toBe(22_625);
   });
 
+  async function mixAt(at: Date) {
+    const context = analysisContext(db.pool, shopId, at);
+    const stretches = await mixStretches(context);
+    const { firstOrdersByStretch } = await scanBuyers(context, stretches.bounds);
+    return customerMixByPhase(context, stretches, firstOrdersByStretch);
+  }
+
+  it('counts as new exactly the orders that are their customer’s first paid order, as raw SQL does', async () => {
+    const mix = await mixAt(AT);
+    expect(mix.length).toBeGreaterThan(0);
+    for (const phase of mix) {
+      const { rows } = await db.pool.query<{ new_orders: number; returning_orders: number }>(
+        `WITH f AS (
+           SELECT customer_id, min(placed_at) AS first_at FROM orders
+           WHERE shop_id = $1 AND placed_at < $4 AND customer_id IS NOT NULL AND status IN ('paid','shipped','delivered','refunded')
+           GROUP BY customer_id
+         )
+         SELECT count(*) FILTER (WHERE o.placed_at = f.first_at)::int AS new_orders,
+                count(*) FILTER (WHERE o.placed_at > f.first_at)::int AS returning_orders
+         FROM orders o JOIN f USING (customer_id)
+         WHERE o.shop_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3 AND o.status IN ('paid','shipped','delivered','refunded')`,
+        [shopId, phase.from, phase.to, AT],
+      );
+      expect({
+        phase: phase.phase,
+        newOrders: phase.newOrders,
+        returningOrders: phase.returningOrders,
+      }).toEqual({
+        phase: phase.phase,
+        newOrders: rows[0]!.new_orders,
+        returningOrders: rows[0]!.returning_orders,
+      });
+    }
+    expect(mix.find((m) => m.phase === 'peak')).toMatchObject({ newOrders: 4, returningOrders: 25 * 3 + 2 });
+  });
+
   it('splits orders into new and returning buyers by phase', async () => {
-    const mix = await customerMixByPhase(analysisContext(db.pool, shopId, AT));
+    const mix = await mixAt(AT);
     expect(mix.map((m) => m.phase)).toEqual(['before', 'preheat', 'peak']);
     // Days 10–39 ("before"): only the 25 active customers order, every 3rd day: all returning.
     expect(mix[0]).toMatchObject({ newOrders: 0, returningShare: 1 });

@@ -4,14 +4,13 @@ import type { DataGap, Finding } from '@zhanggui/shared';
 import type { SpecialistAnalysis } from '../types.js';
 import { scanBuyers } from './buyer-scan.js';
 import { churnRiskFinding } from './churn-finding.js';
-import { customerMixByPhase } from './customer-mix.js';
+import { customerMixByPhase, mixStretches } from './customer-mix.js';
 import { winBackFinding } from './win-back.js';
 
 export const analyzeCustomers: SpecialistAnalysis = async (context) => {
-  const [{ churn: scan, lapsed }, mix] = await Promise.all([
-    scanBuyers(context),
-    customerMixByPhase(context),
-  ]);
+  const stretches = await mixStretches(context);
+  const { churn: scan, lapsed, firstOrdersByStretch } = await scanBuyers(context, stretches.bounds);
+  const mix = await customerMixByPhase(context, stretches, firstOrdersByStretch);
   const findings: Finding[] = [];
   const gaps: DataGap[] = [];
   if (scan.repeatCustomers === 0) {

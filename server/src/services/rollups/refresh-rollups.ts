@@ -12,11 +12,16 @@ export interface HourWindow {
 /** Counted as sales: orders that were paid, whatever happened after. */
 export const PAID_STATUSES_SQL = `('paid','shipped','delivered','refunded')`;
 
-/** Recomputes shop and SKU rollups of one shop for the hours in the window, from raw rows. */
+/**
+ * Recomputes shop and SKU rollups of one shop for the hours in the window, from raw rows. The local
+ * days of the daily rollup follow the shop's time zone; a writer whose shop row is not written yet
+ * (the simulator inserts it last) passes the zone.
+ */
 export async function refreshRollups(
   client: pg.ClientBase,
   shopId: number,
   window: HourWindow,
+  options: { timeZone?: string } = {},
 ): Promise<void> {
   const params = [shopId, window.from, window.to];
   await client.query(
@@ -59,6 +64,48 @@ export async function refreshRollups(
      WHERE o.shop_id = $1 AND o.placed_at >= date_trunc('hour', $2::timestamptz) AND o.placed_at < $3
        AND o.status IN ${PAID_STATUSES_SQL} AND l.sku_id IS NOT NULL
      GROUP BY l.sku_id, date_trunc('hour', o.placed_at)`,
+    params,
+  );
+  const timeZone = options.timeZone ?? (await shopTimeZone(client, shopId));
+  await refreshSkuDailyRollup(client, shopId, window, timeZone);
+}
+
+async function shopTimeZone(client: pg.ClientBase, shopId: number): Promise<string> {
+  const { rows } = await client.query<{ time_zone: string }>('SELECT time_zone FROM shops WHERE id = $1', [
+    shopId,
+  ]);
+  if (!rows[0]) throw new Error(`Cannot refresh the rollups of shop ${shopId}: no such shop.`);
+  return rows[0].time_zone;
+}
+
+/**
+ * Re-sums the SKU daily rollup for every local day the window touches, from the hourly rollup just
+ * refreshed: the whole of each such day, so a day partly outside the window keeps its other hours.
+ */
+async function refreshSkuDailyRollup(
+  client: pg.ClientBase,
+  shopId: number,
+  window: HourWindow,
+  timeZone: string,
+): Promise<void> {
+  const { rows } = await client.query<{ first_day: string; last_day: string }>(
+    `SELECT (date_trunc('hour', $1::timestamptz) AT TIME ZONE $3)::date::text AS first_day,
+            (($2::timestamptz - interval '1 millisecond') AT TIME ZONE $3)::date::text AS last_day`,
+    [window.from, window.to, timeZone],
+  );
+  const days = rows[0]!;
+  if (days.last_day < days.first_day) return;
+  const params = [shopId, days.first_day, days.last_day, timeZone];
+  await client.query(
+    'DELETE FROM sku_daily_rollup WHERE shop_id = $1 AND day >= $2::date AND day <= $3::date',
+    params.slice(0, 3),
+  );
+  await client.query(
+    `INSERT INTO sku_daily_rollup (shop_id, day, sku_id, gmv_cents, paid_orders, units)
+     SELECT $1, (hour AT TIME ZONE $4)::date, sku_id, sum(gmv_cents), sum(paid_orders), sum(units)
+     FROM sku_hourly_rollup
+     WHERE shop_id = $1 AND hour >= ($2::date::timestamp AT TIME ZONE $4) AND hour < (($3::date + 1)::timestamp AT TIME ZONE $4)
+     GROUP BY 2, 3`,
     params,
   );
 }

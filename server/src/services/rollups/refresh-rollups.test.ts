@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addOrders,
+  addProduct,
+  addSku,
+  createShop,
+  shanghai,
+} from '../../analysis/shared/test-shop-factory.js';
+import { withTransaction } from '../../db/client.js';
+import { createTestDb, type TestDb } from '../../test/test-db.js';
+import { refreshRollups } from './refresh-rollups.js';
+
+let db: TestDb;
+
+beforeAll(async () => {
+  db = await createTestDb();
+});
+
+interface DailyRow {
+  day: string;
+  sku_id: number;
+  units: number;
+  paid_orders: number;
+  gmv_cents: number;
+}
+
+async function dailyRollup(shopId: number): Promise<DailyRow[]> {
+  const { rows } = await db.pool.query<DailyRow>(
+    `SELECT day::text AS day, sku_id, units, paid_orders, gmv_cents::int AS gmv_cents
+     FROM sku_daily_rollup WHERE shop_id = $1 ORDER BY day, sku_id`,
+    [shopId],
+  );
+  return rows;
+}
+
+/** The same figures straight from orders and lines, by the shop's local day. */
+async function dailyFromRawRows(shopId: number, timeZone: string): Promise<DailyRow[]> {
+  const { rows } = await db.pool.query<DailyRow>(
+    `SELECT (date_trunc('hour', o.placed_at) AT TIME ZONE $2)::date::text AS day, l.sku_id,
+            sum(l.quantity)::int AS units, count(DISTINCT o.id)::int AS paid_orders, sum(l.total_cents)::int AS gmv_cents
+     FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.id
+     WHERE o.shop_id = $1 AND o.status IN ('paid','shipped','delivered','refunded')
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    [shopId, timeZone],
+  );
+  return rows;
+}
+
+describe('the SKU daily rollup', () => {
+  it("sums each SKU's paid orders by the shop's local day, not the UTC day", async () => {
+    const shopId = await createShop(db.pool, 'daily-local');
+    const product = await addProduct(db.pool, shopId, { title: 'mug', category: 'home' });
+    const mug = await addSku(db.pool, shopId, product, { priceCents: 1000 });
+    const cup = await addSku(db.pool, shopId, product, { priceCents: 500 });
+    await addOrders(db.pool, shopId, [
+      // 00:30 and 23:30 Shanghai time on 11-11: the first is still 11-10 in UTC, both are 11-11 locally.
+      { placedAt: shanghai('2026-11-11', 0.5), skuId: mug, quantity: 2, unitPriceCents: 1000 },
+      { placedAt: shanghai('2026-11-11', 23.5), skuId: mug, quantity: 1, unitPriceCents: 1000 },
+      { placedAt: shanghai('2026-11-12', 1), skuId: mug, quantity: 4, unitPriceCents: 1000 },
+      { placedAt: shanghai('2026-11-11', 12), skuId: cup, quantity: 3, unitPriceCents: 500 },
+      {
+        placedAt: shanghai('2026-11-11', 13),
+        skuId: cup,
+        quantity: 1,
+        unitPriceCents: 500,
+        status: 'cancelled',
+      },
+    ]);
+    const rollup = await dailyRollup(shopId);
+    expect(rollup).toEqual([
+      { day: '2026-11-11', sku_id: mug, units: 3, paid_orders: 2, gmv_cents: 3000 },
+      { day: '2026-11-11', sku_id: cup, units: 3, paid_orders: 1, gmv_cents: 1500 },
+      { day: '2026-11-12', sku_id: mug, units: 4, paid_orders: 1, gmv_cents: 4000 },
+    ]);
+    expect(rollup).toEqual(await dailyFromRawRows(shopId, 'Asia/Shanghai'));
+  });
+
+  it('a refresh of a few hours re-sums their whole local day and leaves other days alone', async () => {
+    const shopId = await createShop(db.pool, 'daily-partial', 'America/New_York');
+    const product = await addProduct(db.pool, shopId, { title: 'tea', category: 'food' });
+    const tea = await addSku(db.pool, shopId, product, { priceCents: 800 });
+    const [, late] = await addOrders(db.pool, shopId, [
+      { placedAt: new Date('2026-11-20T14:00:00Z'), skuId: tea, quantity: 1, unitPriceCents: 800 },
+      { placedAt: new Date('2026-11-20T20:00:00Z'), skuId: tea, quantity: 2, unitPriceCents: 800 },
+      { placedAt: new Date('2026-11-21T03:00:00Z'), skuId: tea, quantity: 5, unitPriceCents: 800 },
+    ]);
+    // A writer changes the 20:00 UTC order and refreshes only that hour.
+    await withTransaction(db.pool, async (client) => {
+      await client.query(
+        'UPDATE order_lines SET quantity = 7, total_cents = 5600 WHERE shop_id = $1 AND order_id = $2',
+        [shopId, late],
+      );
+      await refreshRollups(client, shopId, {
+        from: new Date('2026-11-20T20:00:00Z'),
+        to: new Date('2026-11-20T21:00:00Z'),
+      });
+    });
+    // 14:00 and 20:00 UTC are 09:00 and 15:00 on 11-20 in New York; 03:00 UTC on 11-21 is 22:00 on 11-20.
+    expect(await dailyRollup(shopId)).toEqual([
+      { day: '2026-11-20', sku_id: tea, units: 13, paid_orders: 3, gmv_cents: 800 + 5600 + 4000 },
+    ]);
+    expect(await dailyRollup(shopId)).toEqual(await dailyFromRawRows(shopId, 'America/New_York'));
+  });
+});
