@@ -60,10 +60,15 @@ export async function loadReturnSpikeData(
     `SELECT ((r.requested_at AT TIME ZONE $4)::date - (o.placed_at AT TIME ZONE $4)::date) AS "lagDays",
             count(*)::int AS refunds
      FROM refunds r JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id
-     WHERE r.shop_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3::timestamptz - make_interval(days => $5)
-       AND r.requested_at < $3
+     WHERE r.shop_id = $1 AND o.placed_at >= $2 AND o.placed_at < $5 AND r.requested_at < $3
      GROUP BY 1`,
-    [shopId, salesDays.from, context.at, timeZone, MAX_REFUND_DELAY_DAYS],
+    [
+      shopId,
+      salesDays.from,
+      context.at,
+      timeZone,
+      new Date(context.at.getTime() - MAX_REFUND_DELAY_DAYS * 86_400_000),
+    ],
   );
   // Units by SKU and local day come from the daily rollup; only the day of `at`, which may be partial,
   // is summed from the hourly rollup up to `at`.

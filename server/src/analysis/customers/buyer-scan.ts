@@ -12,6 +12,8 @@ export interface BuyerScan {
   lapsed: LapsedSegment;
   /** Customers whose first paid order falls in stretch i of the bounds asked for (width_bucket's i). */
   firstOrdersByStretch: Map<number, number>;
+  /** Paid orders with a known customer in stretch i. */
+  ordersByStretch: Map<number, number>;
 }
 
 interface ScanRow extends Record<string, unknown> {
@@ -21,6 +23,8 @@ interface ScanRow extends Record<string, unknown> {
   lapsed_customers: number;
   lapsed_aov: number | null;
   first_orders: Array<{ stretch: number; customers: number }> | null;
+  /** Orders per stretch, stretch 1 first. */
+  stretch_orders: number[];
   /** The columns below are null on the one row of a shop without a quiet high-value customer. */
   customer_id: number | null;
   name: string | null;
@@ -32,23 +36,39 @@ interface ScanRow extends Record<string, unknown> {
   silent_days: number;
 }
 
-/** `stretchBounds`: ascending times whose stretches count first orders; empty when none are needed. */
+/** `stretchBounds`: ascending times whose stretches count orders and first orders; empty when none are needed. */
 export async function scanBuyers(
   context: AnalysisContext,
   stretchBounds: readonly Date[] = [],
 ): Promise<BuyerScan> {
   // A day short of the churn floor: the exact test runs below on the same numbers as before.
   const quietDays = CHURN_MIN_SILENT_DAYS - 1;
+  // Cut-offs are passed as instants: an expression like at − interval would be evaluated per order.
+  const daysBefore = (days: number) => new Date(context.at.getTime() - days * 86_400_000);
+  // Orders per stretch are counted in the same pass, one column per stretch (there are a handful).
+  const stretches = Array.from({ length: Math.max(stretchBounds.length - 1, 0) }, (_, i) => i + 1);
+  const stretchCounts = stretches
+    .map(
+      (i) =>
+        `count(*) FILTER (WHERE placed_at >= ($9::timestamptz[])[${i}] AND placed_at < ($9::timestamptz[])[${i + 1}]) AS stretch_${i}`,
+    )
+    .concat('0 AS no_stretch')
+    .join(', ');
+  const stretchSums =
+    stretches.length > 0
+      ? `(SELECT json_build_array(${stretches.map((i) => `sum(stretch_${i})::int`).join(', ')}) FROM c)`
+      : `'[]'::json`;
   // Plain counts and sums per customer (an average's state would be an array per customer, and the
   // hash table would spill): each customer's average order is their sum ÷ count afterwards.
   const rows = await context.query<ScanRow>(
     `WITH c AS (
        SELECT customer_id, min(placed_at) AS first_at,
-              count(*) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $3))::int AS orders,
-              (sum(total_cents) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $3)))::float8 AS spend,
-              max(placed_at) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $3)) AS last_at,
-              count(*) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_orders,
-              sum(total_cents) FILTER (WHERE placed_at >= $2::timestamptz - make_interval(days => $8)) AS recent_spend
+              count(*) FILTER (WHERE placed_at >= $3)::int AS orders,
+              (sum(total_cents) FILTER (WHERE placed_at >= $3))::float8 AS spend,
+              max(placed_at) FILTER (WHERE placed_at >= $3) AS last_at,
+              count(*) FILTER (WHERE placed_at >= $8) AS recent_orders,
+              sum(total_cents) FILTER (WHERE placed_at >= $8) AS recent_spend,
+              ${stretchCounts}
        FROM orders
        WHERE shop_id = $1 AND placed_at < $2 AND customer_id IS NOT NULL AND status = ANY($4::"OrderStatus"[])
        GROUP BY customer_id
@@ -65,10 +85,10 @@ export async function scanBuyers(
               avg(recent_spend::numeric / recent_orders)::float8 AS lapsed_aov,
               (SELECT json_agg(json_build_object('stretch', stretch, 'customers', customers))
                FROM (SELECT width_bucket(first_at, $9::timestamptz[]) AS stretch, count(*)::int AS customers
-                     FROM c WHERE cardinality($9::timestamptz[]) > 0
-                       AND first_at >= ($9::timestamptz[])[1] AND first_at < ($9::timestamptz[])[cardinality($9::timestamptz[])]
-                     GROUP BY 1) f) AS first_orders
-       FROM c WHERE recent_orders > 0 AND last_at < $2 - make_interval(days => $7)
+                     FROM c GROUP BY 1) f
+               WHERE stretch BETWEEN 1 AND cardinality($9::timestamptz[]) - 1) AS first_orders,
+              ${stretchSums} AS stretch_orders
+       FROM c WHERE recent_orders > 0 AND last_at < $7
      ),
      quiet AS (
        SELECT r.customer_id, cu.name, cu.external_id, r.orders, r.spend, r.last_at,
@@ -77,23 +97,24 @@ export async function scanBuyers(
                FROM (SELECT extract(epoch FROM o.placed_at - lag(o.placed_at) OVER (ORDER BY o.placed_at)) / 86400 AS gap
                      FROM orders o
                      WHERE o.shop_id = $1 AND o.customer_id = r.customer_id AND o.placed_at < $2
-                       AND o.placed_at >= $2 - make_interval(days => $3) AND o.status = ANY($4::"OrderStatus"[])) g
+                       AND o.placed_at >= $3 AND o.status = ANY($4::"OrderStatus"[])) g
               ) AS median_gap
        FROM ranked r JOIN customers cu ON cu.shop_id = $1 AND cu.id = r.customer_id
-       WHERE r.value_rank >= $5 AND r.last_at <= $2 - make_interval(days => $6)
+       WHERE r.value_rank >= $5 AND r.last_at <= $6
      )
      SELECT s.*, q.* FROM summary s LEFT JOIN quiet q ON true
      ORDER BY q.spend DESC, q.customer_id`,
     [
       context.shopId,
       context.at,
-      RFM_LOOKBACK_DAYS,
+      daysBefore(RFM_LOOKBACK_DAYS),
       PAID_STATUSES,
       HIGH_VALUE_PERCENT_RANK,
-      quietDays,
-      LAPSED_MIN_DAYS,
-      LAPSED_MAX_DAYS,
-      stretchBounds,
+      daysBefore(quietDays),
+      daysBefore(LAPSED_MIN_DAYS),
+      daysBefore(LAPSED_MAX_DAYS),
+      // width_bucket needs at least one bound; a lone `at` puts every order in stretch 0, never read.
+      stretchBounds.length > 0 ? stretchBounds : [context.at],
     ],
   );
   const summary = rows[0];
@@ -117,5 +138,6 @@ export async function scanBuyers(
     },
     lapsed: { customers: summary?.lapsed_customers ?? 0, averageOrderCents: summary?.lapsed_aov ?? null },
     firstOrdersByStretch: new Map((summary?.first_orders ?? []).map((f) => [f.stretch, f.customers])),
+    ordersByStretch: new Map((summary?.stretch_orders ?? []).map((orders, i) => [i + 1, orders ?? 0])),
   };
 }

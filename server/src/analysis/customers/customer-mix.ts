@@ -1,7 +1,8 @@
 // New vs returning buyers by promotion phase: an order is "new" when it is the customer's first paid order.
 import { loadPromotions, type PromotionWindow } from '../shared/promotion.js';
 import type { AnalysisContext } from '../types.js';
-import { PAID_STATUSES, RFM_LOOKBACK_DAYS } from './rfm.js';
+import type { BuyerScan } from './buyer-scan.js';
+import { RFM_LOOKBACK_DAYS } from './rfm.js';
 
 export interface PhaseMix {
   /** 'preheat', 'launch', 'peak', 'tail', or 'before' for the 30 days before the first phase. */
@@ -52,25 +53,16 @@ export async function mixStretches(context: AnalysisContext): Promise<MixStretch
 
 /**
  * A customer's first paid order is the one new order they ever place; every other is returning. So
- * with the first orders counted per stretch (`firstOrdersByStretch`, from the buyer scan), the mix
- * needs only each stretch's count of orders with a known customer: no join of orders to orders.
+ * the buyer scan's first orders and orders per stretch give the mix: no join of orders to orders.
  */
-export async function customerMixByPhase(
-  context: AnalysisContext,
+export function customerMixByPhase(
   { windows, bounds }: MixStretches,
-  firstOrdersByStretch: ReadonlyMap<number, number>,
-): Promise<PhaseMix[]> {
+  scan: Pick<BuyerScan, 'firstOrdersByStretch' | 'ordersByStretch'>,
+): PhaseMix[] {
   if (windows.length === 0) return [];
-  const counts = await context.query<{ stretch: number; orders: number }>(
-    `SELECT width_bucket(placed_at, $2::timestamptz[]) AS stretch, count(*)::int AS orders
-     FROM orders
-     WHERE shop_id = $1 AND placed_at >= $4 AND placed_at < $5 AND customer_id IS NOT NULL AND status = ANY($3::"OrderStatus"[])
-     GROUP BY 1`,
-    [context.shopId, bounds, PAID_STATUSES, bounds[0], bounds.at(-1)],
-  );
-  const rows = counts.map(({ stretch, orders }) => {
-    const newOrders = firstOrdersByStretch.get(stretch) ?? 0;
-    return { stretch, new_orders: newOrders, returning_orders: orders - newOrders };
+  const rows = [...scan.ordersByStretch].map(([stretch, count]) => {
+    const newOrders = scan.firstOrdersByStretch.get(stretch) ?? 0;
+    return { stretch, new_orders: newOrders, returning_orders: count - newOrders };
   });
   const edges = bounds.map((b) => b.getTime());
   // Windows of the same phase (two promotions' peaks) are counted together, as one phase.

@@ -129,8 +129,7 @@ describe('analyzeCustomers', () => {
   async function mixAt(at: Date) {
     const context = analysisContext(db.pool, shopId, at);
     const stretches = await mixStretches(context);
-    const { firstOrdersByStretch } = await scanBuyers(context, stretches.bounds);
-    return customerMixByPhase(context, stretches, firstOrdersByStretch);
+    return customerMixByPhase(stretches, await scanBuyers(context, stretches.bounds));
   }
 
   it('counts as new exactly the orders that are their customer’s first paid order, as raw SQL does', async () => {

@@ -9,8 +9,9 @@ import { winBackFinding } from './win-back.js';
 
 export const analyzeCustomers: SpecialistAnalysis = async (context) => {
   const stretches = await mixStretches(context);
-  const { churn: scan, lapsed, firstOrdersByStretch } = await scanBuyers(context, stretches.bounds);
-  const mix = await customerMixByPhase(context, stretches, firstOrdersByStretch);
+  const buyers = await scanBuyers(context, stretches.bounds);
+  const { churn: scan, lapsed } = buyers;
+  const mix = customerMixByPhase(stretches, buyers);
   const findings: Finding[] = [];
   const gaps: DataGap[] = [];
   if (scan.repeatCustomers === 0) {
