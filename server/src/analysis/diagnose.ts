@@ -53,7 +53,14 @@ export async function diagnoseShop(query: QueryFn, options: DiagnoseOptions): Pr
     throw new AppError('NOT_FOUND', { message: `No shop with slug "${options.shop}". ${list}` });
   }
   const at = options.at ?? (await latestDataMoment(query, shop.id)) ?? new Date();
-  const context = { shopId: shop.id, at, timeZone: shop.time_zone, currency: shop.currency, query };
+  const context = {
+    shopId: shop.id,
+    at,
+    timeZone: shop.time_zone,
+    currency: shop.currency,
+    query,
+    shared: new Map<string, Promise<unknown>>(),
+  };
   const specialists = options.specialists ?? (Object.keys(SPECIALIST_ANALYSES) as Specialist[]);
   const results = await Promise.all(
     specialists.map(async (specialist) => {

@@ -14,6 +14,11 @@ export interface AnalysisContext {
   timeZone: string;
   currency: string;
   query: QueryFn;
+  /**
+   * Reads several specialists make alike, shared within one diagnosis (see shared/share.ts); absent
+   * when an analysis runs on its own.
+   */
+  shared?: Map<string, Promise<unknown>>;
 }
 
 export interface SpecialistResult {

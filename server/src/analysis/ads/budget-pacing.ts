@@ -12,7 +12,7 @@ import { formatLocalHour, localDate, localDateStart, toIsoWindow } from '../shar
 import type { AnalysisContext } from '../types.js';
 import type { AdData, CampaignInfo } from './ad-data.js';
 import { campaignMetrics, sumDays } from './ad-data.js';
-import { type HourValue, peakHour, shareAfter } from './pacing.js';
+import { peakHour, shareAfter } from './pacing.js';
 
 /** Spend at or above this share of the day's budget counts as the budget running out. */
 export const EXHAUSTED_SHARE = 0.98;
@@ -65,11 +65,10 @@ export async function findEarlyExhaustions(
       [context.shopId, span.from, span.asOf],
     ),
   ]);
-  const gmvByDay = new Map<string, HourValue[]>();
-  for (const r of gmvRows) {
-    const day = localDate(r.hour, context.timeZone);
-    gmvByDay.set(day, [...(gmvByDay.get(day) ?? []), { hour: r.hour, value: r.gmv }]);
-  }
+  const gmvByDay = Map.groupBy(
+    gmvRows.map((r) => ({ hour: r.hour, value: r.gmv })),
+    (r) => localDate(r.hour, context.timeZone),
+  );
   const byCampaign = new Map<number, EarlyExhaustion[]>();
   for (const row of rows) {
     const gmv = gmvByDay.get(row.day) ?? [];

@@ -64,9 +64,7 @@ export async function detectLateShipments(
   const totalDue = rows.reduce((s, r) => s + r.due, 0);
   const totalLate = rows.reduce((s, r) => s + r.late, 0);
   const priorRate = Math.max(totalLate / totalDue, 1e-3);
-  const byWarehouse = new Map<number, WarehouseDayRow[]>();
-  for (const row of rows)
-    byWarehouse.set(row.warehouse_id, [...(byWarehouse.get(row.warehouse_id) ?? []), row]);
+  const byWarehouse = Map.groupBy(rows, (row) => row.warehouse_id);
   const findings: Finding[] = [];
   for (const [warehouseId, warehouseRows] of byWarehouse) {
     const series: DailyCount[] = fillDays(

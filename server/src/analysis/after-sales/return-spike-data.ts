@@ -33,14 +33,20 @@ export interface ReturnSpikeData {
   categories: Map<string, GroupReturns>;
 }
 
-interface DayRow extends Record<string, unknown> {
+/**
+ * One series per row, as day offsets from the first sales day with their counts: a few thousand rows
+ * instead of one per SKU, reason and day.
+ */
+interface SeriesRow extends Record<string, unknown> {
+  kind: 'sku-units' | 'sku-refunds' | 'category-units' | 'category-refunds';
+  /** SKU id or category. */
   key: string;
-  /** Null on a category's refunds, which are counted over the whole lookback. */
-  day: string | null;
-  /** Null on a row of units sold. */
+  category: string;
+  /** Null on units. */
   reason: string | null;
-  refunds: number;
-  units: number;
+  /** Days after the first sales day; empty on a category's refunds, counted over the whole lookback. */
+  days: number[];
+  counts: number[];
 }
 
 export async function loadReturnSpikeData(
@@ -56,7 +62,7 @@ export async function loadReturnSpikeData(
   const { shopId, timeZone } = context;
   // Only orders old enough for all their refunds to have arrived, so recent orders do not bias the
   // delays toward short ones.
-  const delays = await context.query<DelayCount & Record<string, unknown>>(
+  const delaysRead = context.query<DelayCount & Record<string, unknown>>(
     `SELECT ((r.requested_at AT TIME ZONE $4)::date - (o.placed_at AT TIME ZONE $4)::date) AS "lagDays",
             count(*)::int AS refunds
      FROM refunds r JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id
@@ -73,7 +79,7 @@ export async function loadReturnSpikeData(
   // Units by SKU and local day come from the daily rollup; only the day of `at`, which may be partial,
   // is summed from the hourly rollup up to `at`.
   const today = salesDays.days.at(-1)!;
-  const rows = await context.query<DayRow & { level: 'sku' | 'category'; category: string }>(
+  const rowsRead = context.query<SeriesRow>(
     `WITH sale_days AS MATERIALIZED (
        SELECT sku_id, day, units FROM sku_daily_rollup
        WHERE shop_id = $1 AND day >= $6::date AND day < $7::date
@@ -94,17 +100,24 @@ export async function loadReturnSpikeData(
      ),
      candidates AS (
        SELECT sku_id FROM refund_days GROUP BY sku_id HAVING sum(refunds) >= $5
+     ),
+     category_days AS (
+       SELECT c.category, day, sum(units)::int AS units
+       FROM sale_days JOIN sku_categories c USING (sku_id) GROUP BY 1, 2
      )
-     SELECT 'sku' AS level, sku_id::text AS key, c.category, day::text AS day, NULL AS reason, 0 AS refunds, units
+     SELECT 'sku-units' AS kind, sku_id::text AS key, min(c.category) AS category, NULL AS reason,
+            array_agg(day - $6::date) AS days, array_agg(units) AS counts
      FROM sale_days JOIN candidates USING (sku_id) JOIN sku_categories c USING (sku_id)
+     GROUP BY sku_id
      UNION ALL
-     SELECT 'sku', sku_id::text, c.category, day::text, reason, refunds, 0
+     SELECT 'sku-refunds', sku_id::text, min(c.category), reason, array_agg(day - $6::date), array_agg(refunds)
      FROM refund_days JOIN candidates USING (sku_id) JOIN sku_categories c USING (sku_id)
+     GROUP BY sku_id, reason
      UNION ALL
-     SELECT 'category', c.category, c.category, day::text, NULL, 0, sum(units)::int
-     FROM sale_days JOIN sku_categories c USING (sku_id) GROUP BY c.category, day
+     SELECT 'category-units', category, category, NULL, array_agg(day - $6::date), array_agg(units)
+     FROM category_days GROUP BY category
      UNION ALL
-     SELECT 'category', c.category, c.category, NULL, reason, sum(refunds)::int, 0
+     SELECT 'category-refunds', c.category, c.category, reason, '{}', ARRAY[sum(refunds)::int]
      FROM refund_days JOIN sku_categories c USING (sku_id) GROUP BY c.category, reason`,
     [
       shopId,
@@ -117,35 +130,42 @@ export async function loadReturnSpikeData(
       localDateStart(today, timeZone),
     ],
   );
-  const skuRows = rows.filter((r) => r.level === 'sku');
-  const categoryRows = rows.filter((r) => r.level === 'category');
-  const salesIndex = new Map(salesDays.days.map((day, i) => [day, i]));
-  const lookbackIndex = new Map(lookback.days.map((day, i) => [day, i]));
+  const [delays, rows] = await Promise.all([delaysRead, rowsRead]);
+  // The lookback is the sales days' last stretch: its day i is sales day i + MAX_REFUND_DELAY_DAYS.
+  const lookbackOffset = salesDays.days.length - lookback.days.length;
   const skus = new Map<number, SkuReturns>();
-  for (const row of skuRows) {
+  const categories = new Map<string, GroupReturns>();
+  const skuOf = (row: SeriesRow) => {
     const skuId = Number(row.key);
     let sku = skus.get(skuId);
     if (!sku) {
       sku = { category: row.category, units: zeros(salesDays.days.length), refundsByReason: new Map() };
       skus.set(skuId, sku);
     }
-    addUnits(sku.units, salesIndex.get(row.day ?? ''), row.units);
-    const day = lookbackIndex.get(row.day ?? '');
-    if (row.reason === null || day === undefined) continue;
-    const refunds = sku.refundsByReason.get(row.reason) ?? zeros(lookback.days.length);
-    refunds[day]! += row.refunds;
-    sku.refundsByReason.set(row.reason, refunds);
-  }
-  const categories = new Map<string, GroupReturns>();
-  for (const row of categoryRows) {
+    return sku;
+  };
+  const categoryOf = (row: SeriesRow) => {
     let category = categories.get(row.key);
     if (!category) {
       category = { units: zeros(salesDays.days.length), refundsByReason: new Map() };
       categories.set(row.key, category);
     }
-    addUnits(category.units, salesIndex.get(row.day ?? ''), row.units);
-    if (row.reason !== null) {
-      category.refundsByReason.set(row.reason, (category.refundsByReason.get(row.reason) ?? 0) + row.refunds);
+    return category;
+  };
+  for (const row of rows) {
+    if (row.kind === 'sku-units') addSeries(skuOf(row).units, row, 0);
+    else if (row.kind === 'category-units') addSeries(categoryOf(row).units, row, 0);
+    else if (row.kind === 'sku-refunds') {
+      const sku = skuOf(row);
+      const refunds = sku.refundsByReason.get(row.reason!) ?? zeros(lookback.days.length);
+      addSeries(refunds, row, lookbackOffset);
+      sku.refundsByReason.set(row.reason!, refunds);
+    } else {
+      const category = categoryOf(row);
+      category.refundsByReason.set(
+        row.reason!,
+        (category.refundsByReason.get(row.reason!) ?? 0) + row.counts[0]!,
+      );
     }
   }
   return { salesDays, delayShares: refundDelayShares(delays, MAX_REFUND_DELAY_DAYS), skus, categories };
@@ -155,6 +175,10 @@ function zeros(length: number): number[] {
   return Array<number>(length).fill(0);
 }
 
-function addUnits(units: number[], day: number | undefined, count: number): void {
-  if (day !== undefined) units[day]! += count;
+/** Adds a row's counts to the series at their days (shifted back by `offset`), ignoring days outside it. */
+function addSeries(series: number[], row: SeriesRow, offset: number): void {
+  row.days.forEach((day, i) => {
+    const index = day - offset;
+    if (index >= 0 && index < series.length) series[index]! += row.counts[i]!;
+  });
 }

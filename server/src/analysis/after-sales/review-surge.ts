@@ -37,11 +37,33 @@ export async function detectNegativeReviewSurges(
   context: AnalysisContext,
 ): Promise<{ findings: Finding[]; gaps: DataGap[] }> {
   const local = localDaysBefore(context.at, context.timeZone, REVIEW_LOOKBACK_DAYS);
-  const [totals] = await context.query<{ reviews: number; negative: number }>(
-    `SELECT count(*)::int AS reviews, count(*) FILTER (WHERE rating <= $4)::int AS negative
-     FROM reviews WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3`,
-    [context.shopId, local.from, local.to, NEGATIVE_RATING_MAX],
-  );
+  // The shop's totals and the candidate SKUs' days are read side by side.
+  const [[totals], rows] = await Promise.all([
+    context.query<{ reviews: number; negative: number }>(
+      `SELECT count(*)::int AS reviews, count(*) FILTER (WHERE rating <= $4)::int AS negative
+       FROM reviews WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3`,
+      [context.shopId, local.from, local.to, NEGATIVE_RATING_MAX],
+    ),
+    context.query<ReviewDayRow>(
+      `WITH candidates AS (
+         SELECT sku_id FROM reviews
+         WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND sku_id IS NOT NULL AND rating <= $5
+         GROUP BY sku_id HAVING count(*) >= $6
+       )
+       -- Quarter hours first (hashed, few groups), then local days: a local midnight falls on a quarter hour.
+       SELECT sku_id, (quarter AT TIME ZONE $4)::date::text AS day, sum(reviews)::int AS reviews,
+              sum(negative)::int AS negative
+       FROM (
+         SELECT r.sku_id, date_bin('15 minutes', r.created_at, TIMESTAMPTZ '2000-01-01Z') AS quarter,
+                count(*) AS reviews, count(*) FILTER (WHERE r.rating <= $5) AS negative
+         FROM reviews r JOIN candidates c USING (sku_id)
+         WHERE r.shop_id = $1 AND r.created_at >= $2 AND r.created_at < $3
+         GROUP BY 1, 2
+       ) q
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      [context.shopId, local.from, local.to, context.timeZone, NEGATIVE_RATING_MAX, MIN_NEGATIVE_TO_JUDGE],
+    ),
+  ]);
   if (!totals || totals.reviews === 0) {
     return {
       findings: [],
@@ -54,28 +76,8 @@ export async function detectNegativeReviewSurges(
       ],
     };
   }
-  const rows = await context.query<ReviewDayRow>(
-    `WITH candidates AS (
-       SELECT sku_id FROM reviews
-       WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND sku_id IS NOT NULL AND rating <= $5
-       GROUP BY sku_id HAVING count(*) >= $6
-     )
-     -- Quarter hours first (hashed, few groups), then local days: a local midnight falls on a quarter hour.
-     SELECT sku_id, (quarter AT TIME ZONE $4)::date::text AS day, sum(reviews)::int AS reviews,
-            sum(negative)::int AS negative
-     FROM (
-       SELECT r.sku_id, date_bin('15 minutes', r.created_at, TIMESTAMPTZ '2000-01-01Z') AS quarter,
-              count(*) AS reviews, count(*) FILTER (WHERE r.rating <= $5) AS negative
-       FROM reviews r JOIN candidates c USING (sku_id)
-       WHERE r.shop_id = $1 AND r.created_at >= $2 AND r.created_at < $3
-       GROUP BY 1, 2
-     ) q
-     GROUP BY 1, 2 ORDER BY 1, 2`,
-    [context.shopId, local.from, local.to, context.timeZone, NEGATIVE_RATING_MAX, MIN_NEGATIVE_TO_JUDGE],
-  );
   const priorRate = Math.max(totals.negative / totals.reviews, 0.01);
-  const bySku = new Map<number, ReviewDayRow[]>();
-  for (const row of rows) bySku.set(row.sku_id, [...(bySku.get(row.sku_id) ?? []), row]);
+  const bySku = Map.groupBy(rows, (row) => row.sku_id);
   const surges = [];
   for (const [skuId, skuRows] of bySku) {
     const series: DailyCount[] = fillDays(

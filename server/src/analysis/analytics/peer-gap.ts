@@ -33,8 +33,7 @@ export interface PeerGapOptions {
 export function findPeerGaps(items: readonly PeerItem[], options: PeerGapOptions = {}): PeerGap[] {
   const { minTrials = 50, minPeers = 4, zThreshold = -3, maxRatioToPeers = 0.5 } = options;
   const eligible = items.filter((i) => i.trials >= minTrials);
-  const groups = new Map<string, PeerItem[]>();
-  for (const item of eligible) groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
+  const groups = Map.groupBy(eligible, (item) => item.group);
   const gaps: PeerGap[] = [];
   for (const [group, members] of groups) {
     if (members.length < minPeers + 1) continue;

@@ -3,6 +3,7 @@
 // daily funnels (source funnel, price-rise baselines).
 import type { TrafficSource } from '@zhanggui/shared';
 import type { DataSpan } from '../shared/data-span.js';
+import { shareWithinDiagnosis } from '../shared/share.js';
 import { addLocalDays, localDate, startOfLocalDay } from '../shared/shop-time.js';
 import type { AnalysisContext } from '../types.js';
 
@@ -52,6 +53,28 @@ export async function loadSkuTraffic(context: AnalysisContext, span: DataSpan): 
   // Two plain aggregations run side by side: cheaper than one GROUPING SETS pass, which PostgreSQL
   // does not parallelise.
   const [products, funnel] = await Promise.all([
+    loadProductTraffic(context, firstDay, endDay),
+    context.query<SourceDayFunnel & Record<string, unknown>>(
+      `SELECT source, day::text AS day, sum(impressions) AS impressions, sum(visits) AS visits,
+              sum(add_to_cart) AS "addToCart", sum(orders) AS orders
+       FROM sku_traffic_daily WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
+       GROUP BY source, day ORDER BY day, source`,
+      [context.shopId, spanDay, endDay],
+    ),
+  ]);
+  return { firstDay, endDay, products, funnel };
+}
+
+/**
+ * Per-product visits by source, orders and list-price GMV over [firstDay, endDay): shared within a
+ * diagnosis, since the creatives specialist reads the same month of search for its title checks.
+ */
+export function loadProductTraffic(
+  context: AnalysisContext,
+  firstDay: string,
+  endDay: string,
+): Promise<ProductTraffic[]> {
+  return shareWithinDiagnosis(context, `product-traffic:${firstDay}:${endDay}`, () =>
     context.query<ProductTraffic & Record<string, unknown>>(
       `WITH t AS (
          SELECT sku_id,
@@ -70,13 +93,5 @@ export async function loadSkuTraffic(context: AnalysisContext, span: DataSpan): 
        GROUP BY s.product_id, p.title, p.category`,
       [context.shopId, firstDay, endDay],
     ),
-    context.query<SourceDayFunnel & Record<string, unknown>>(
-      `SELECT source, day::text AS day, sum(impressions) AS impressions, sum(visits) AS visits,
-              sum(add_to_cart) AS "addToCart", sum(orders) AS orders
-       FROM sku_traffic_daily WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
-       GROUP BY source, day ORDER BY day, source`,
-      [context.shopId, spanDay, endDay],
-    ),
-  ]);
-  return { firstDay, endDay, products, funnel };
+  );
 }

@@ -1,29 +1,35 @@
 // Weak titles: listings whose title lacks the keywords the category's best sellers share, confirmed by
 // a search-traffic share far below category peers (the traffic gap is what a weak title costs).
 import type { DataGap, EntityRef, Finding } from '@zhanggui/shared';
+import { loadProductTraffic, SKU_TRAFFIC_DAYS } from '../analytics/sku-traffic.js';
 import { buildFindingId } from '../shared/finding-id.js';
 import { impactRange } from '../shared/impact.js';
 import { formatPercent } from '../shared/money.js';
 import { roundRatio } from '../shared/ratios.js';
 import { median } from '../shared/robust-stats.js';
+import { addLocalDays, localDate, startOfLocalDay } from '../shared/shop-time.js';
 import { type SharedKeyword, sharedKeywords, titleCarries } from '../text/title-keywords.js';
 import type { AnalysisContext } from '../types.js';
 import { reviewTitle, type TitleReview } from './title-quality.js';
 
-export const TITLE_LOOKBACK_DAYS = 30;
+/** Four whole weeks, the same month of search the analytics specialist reads (and shares). */
+export const TITLE_LOOKBACK_DAYS = SKU_TRAFFIC_DAYS;
 const BEST_SELLERS = 5;
 const MIN_BEST_SELLERS = 3;
 /** A product's search share must be below this fraction of its category's median to count as a gap. */
 const SEARCH_GAP_RATIO = 0.4;
 const MIN_VISITS = 30;
 
-interface ProductRow extends Record<string, unknown> {
+interface CatalogueRow extends Record<string, unknown> {
   product_id: number;
   title: string;
   category: string;
   sku_ids: number[];
   sku_names: string[];
   gmv: number;
+}
+
+interface ProductRow extends CatalogueRow {
   visits: number;
   search_visits: number;
 }
@@ -31,29 +37,33 @@ interface ProductRow extends Record<string, unknown> {
 export async function detectWeakTitles(
   context: AnalysisContext,
 ): Promise<{ findings: Finding[]; gaps: DataGap[] }> {
-  const from = new Date(context.at.getTime() - TITLE_LOOKBACK_DAYS * 86_400_000);
-  const rows = await context.query<ProductRow>(
-    // GMV and visits over the same whole local days, so GMV per visit compares like with like.
-    `WITH g AS (
-       SELECT sku_id, sum(gmv_cents)::float8 AS gmv FROM sku_daily_rollup
-       WHERE shop_id = $1 AND day >= ($2 AT TIME ZONE $4)::date AND day < ($3 AT TIME ZONE $4)::date GROUP BY sku_id
-     ),
-     t AS (
-       SELECT sku_id, sum(visits)::int AS visits, (sum(visits) FILTER (WHERE source = 'search'))::int AS search_visits
-       FROM sku_traffic_daily WHERE shop_id = $1 AND day >= ($2 AT TIME ZONE $4)::date AND day < ($3 AT TIME ZONE $4)::date
-       GROUP BY sku_id
-     )
-     SELECT p.id AS product_id, p.title, p.category, array_agg(s.id ORDER BY s.id) AS sku_ids,
-            array_agg(s.name ORDER BY s.id) AS sku_names, coalesce(sum(g.gmv), 0)::float8 AS gmv,
-            coalesce(sum(t.visits), 0)::int AS visits, coalesce(sum(t.search_visits), 0)::int AS search_visits
-     FROM products p JOIN skus s ON s.shop_id = p.shop_id AND s.product_id = p.id
-     LEFT JOIN g ON g.sku_id = s.id LEFT JOIN t ON t.sku_id = s.id
-     WHERE p.shop_id = $1
-     GROUP BY p.shop_id, p.id ORDER BY p.category, gmv DESC, p.id`,
-    [context.shopId, from, context.at, context.timeZone],
-  );
-  const byCategory = new Map<string, ProductRow[]>();
-  for (const row of rows) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
+  const today = startOfLocalDay(context.at, context.timeZone);
+  const firstDay = localDate(addLocalDays(today, -TITLE_LOOKBACK_DAYS, context.timeZone), context.timeZone);
+  const endDay = localDate(today, context.timeZone);
+  // GMV and visits over the same whole local days, so GMV per visit compares like with like.
+  const [catalogue, traffic] = await Promise.all([
+    context.query<CatalogueRow>(
+      `WITH g AS (
+         SELECT sku_id, sum(gmv_cents)::float8 AS gmv FROM sku_daily_rollup
+         WHERE shop_id = $1 AND day >= $2::date AND day < $3::date GROUP BY sku_id
+       )
+       SELECT p.id AS product_id, p.title, p.category, array_agg(s.id ORDER BY s.id) AS sku_ids,
+              array_agg(s.name ORDER BY s.id) AS sku_names, coalesce(sum(g.gmv), 0)::float8 AS gmv
+       FROM products p JOIN skus s ON s.shop_id = p.shop_id AND s.product_id = p.id
+       LEFT JOIN g ON g.sku_id = s.id
+       WHERE p.shop_id = $1
+       GROUP BY p.shop_id, p.id ORDER BY p.category, gmv DESC, p.id`,
+      [context.shopId, firstDay, endDay],
+    ),
+    loadProductTraffic(context, firstDay, endDay),
+  ]);
+  const visitsOf = new Map(traffic.map((t) => [t.productId, t]));
+  const rows: ProductRow[] = catalogue.map((row) => ({
+    ...row,
+    visits: visitsOf.get(row.product_id)?.visits ?? 0,
+    search_visits: visitsOf.get(row.product_id)?.search ?? 0,
+  }));
+  const byCategory = Map.groupBy(rows, (row) => row.category);
   const findings: Finding[] = [];
   const gaps: DataGap[] = [];
   const hasTraffic = rows.some((r) => r.visits > 0);

@@ -5,8 +5,23 @@ import { MERCHANT_TERMS } from './merchant-terms.js';
 const zhSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const MAX_TERM_PIECES = 4;
 
+/** Segmented titles and reviews recur (every diagnosis reads the same catalogue): kept, bounded. */
+const segmentedWithMerchantTerms = new Map<string, readonly string[]>();
+const MAX_CACHED_TEXTS = 50_000;
+
 /** Splits Chinese (or mixed) text into words, merging adjacent pieces that form a merchant term. */
 export function segmentZh(text: string, dictionary: ReadonlySet<string> = MERCHANT_TERMS): string[] {
+  if (dictionary !== MERCHANT_TERMS) return segmentWithDictionary(text, dictionary);
+  let words = segmentedWithMerchantTerms.get(text);
+  if (!words) {
+    if (segmentedWithMerchantTerms.size >= MAX_CACHED_TEXTS) segmentedWithMerchantTerms.clear();
+    words = segmentWithDictionary(text, dictionary);
+    segmentedWithMerchantTerms.set(text, words);
+  }
+  return [...words];
+}
+
+function segmentWithDictionary(text: string, dictionary: ReadonlySet<string>): string[] {
   const pieces = [...zhSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
   const words: string[] = [];
   let i = 0;
