@@ -34,17 +34,43 @@ export interface RoasCollapse {
  * the others had no clicks.
  */
 export function peerConversionIndex(data: AdData, campaignId: number): number[] {
-  const others = [...data.daily.entries()].filter(([id]) => id !== campaignId).map(([, days]) => days);
-  const rates = others.map((days) => safeRatio(sumDays(days).conversions, sumDays(days).clicks) ?? 0);
+  const all = conversionTotals(data);
+  const own = data.daily.get(campaignId);
+  const ownRate = all.rates.get(campaignId) ?? 0;
   return data.days.map((_, d) => {
-    let observed = 0;
-    let expected = 0;
-    others.forEach((days, k) => {
-      observed += days[d]!.conversions;
-      expected += days[d]!.clicks * rates[k]!;
-    });
-    return expected > 0 ? observed / expected : 1;
+    const observed = all.observed[d]! - (own?.[d]?.conversions ?? 0);
+    const expected = all.expected[d]! - (own?.[d]?.clicks ?? 0) * ownRate;
+    // The subtraction can leave a rounding crumb where the other campaigns had no clicks.
+    return expected > 1e-9 ? observed / expected : 1;
   });
+}
+
+/** Every campaign's conversion rate, and per day the conversions and clicks × rate summed over all. */
+const totalsByData = new WeakMap<
+  AdData,
+  { rates: Map<number, number>; observed: number[]; expected: number[] }
+>();
+
+function conversionTotals(data: AdData) {
+  let totals = totalsByData.get(data);
+  if (totals) return totals;
+  const rates = new Map<number, number>();
+  for (const [id, days] of data.daily) {
+    const sums = sumDays(days);
+    rates.set(id, safeRatio(sums.conversions, sums.clicks) ?? 0);
+  }
+  const observed = data.days.map(() => 0);
+  const expected = data.days.map(() => 0);
+  for (const [id, days] of data.daily) {
+    const rate = rates.get(id)!;
+    days.forEach((day, d) => {
+      observed[d]! += day.conversions;
+      expected[d]! += day.clicks * rate;
+    });
+  }
+  totals = { rates, observed, expected };
+  totalsByData.set(data, totals);
+  return totals;
 }
 
 export function detectRoasCollapses(data: AdData): RoasCollapse[] {

@@ -74,8 +74,10 @@ export async function detectWeakTitles(
     const categoryShare = median(shares);
     // Every product outside the top sellers is compared with the same ones: their keywords are found once.
     const keywordsOf = new Map<string, SharedKeyword[]>();
+    // Sellers come best first: a product's best sellers are the top ones other than itself.
+    const top = sellers.slice(0, BEST_SELLERS + 1);
     for (const product of products) {
-      const best = sellers.filter((p) => p.product_id !== product.product_id).slice(0, BEST_SELLERS);
+      const best = top.filter((p) => p.product_id !== product.product_id).slice(0, BEST_SELLERS);
       const titles = best.map((p) => p.title);
       const bestKey = best.map((p) => p.product_id).join(',');
       const keywords = keywordsOf.get(bestKey) ?? sharedKeywords(titles);

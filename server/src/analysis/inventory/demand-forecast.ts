@@ -18,8 +18,25 @@ export interface DemandCalendar {
   hourShares: readonly number[];
 }
 
+/** Uplifts already worked out per calendar and day start: every SKU asks about the same days. */
+const upliftsByCalendar = new WeakMap<DemandCalendar, Map<number, number>>();
+
 /** How busy a day is against a regular one: actual GMV for a past day, the phase target for a future one. */
 export function dayUplift(calendar: DemandCalendar, dayStart: Date): number {
+  let uplifts = upliftsByCalendar.get(calendar);
+  if (!uplifts) {
+    uplifts = new Map();
+    upliftsByCalendar.set(calendar, uplifts);
+  }
+  let uplift = uplifts.get(dayStart.getTime());
+  if (uplift === undefined) {
+    uplift = computeDayUplift(calendar, dayStart);
+    uplifts.set(dayStart.getTime(), uplift);
+  }
+  return uplift;
+}
+
+function computeDayUplift(calendar: DemandCalendar, dayStart: Date): number {
   const base = calendar.regularDayGmv;
   if (!base || base <= 0) return 1;
   const past = calendar.pastGmv.get(localDate(dayStart, calendar.timeZone));

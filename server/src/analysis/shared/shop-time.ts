@@ -35,13 +35,17 @@ interface LocalParts {
 
 /** Zone offsets change on quarter hours at the finest, so one Intl call per quarter hour is enough. */
 const QUARTER_MS = 15 * 60_000;
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
 
 /** Minutes the zone is ahead of UTC at that instant (Asia/Shanghai: 480). */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
   const bucket = Math.floor(at.getTime() / QUARTER_MS);
-  const key = `${timeZone}|${bucket}`;
-  const cached = offsetCache.get(key);
+  let offsets = offsetCache.get(timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    offsetCache.set(timeZone, offsets);
+  }
+  const cached = offsets.get(bucket);
   if (cached !== undefined) return cached;
   const instant = new Date(bucket * QUARTER_MS);
   const parts: Record<string, number> = {};
@@ -57,8 +61,8 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
     parts.second!,
   );
   const offset = Math.round((asUtc - instant.getTime()) / 60_000);
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (offsets.size > 200_000) offsets.clear();
+  offsets.set(bucket, offset);
   return offset;
 }
 
