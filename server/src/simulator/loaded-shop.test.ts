@@ -112,6 +112,17 @@ describe('a loaded simulated shop', () => {
       FROM raw FULL JOIN (SELECT * FROM sku_daily_rollup WHERE shop_id = $1) d USING (day, sku_id)`);
     expect(daily.sku_days).toBeGreaterThan(100);
     expect(daily.wrong).toBe(0);
+    const funnel = await one(`
+      WITH raw AS (
+        SELECT day, source, sum(impressions) AS impressions, sum(visits) AS visits, sum(add_to_cart) AS cart,
+               sum(orders) AS orders
+        FROM sku_traffic_daily WHERE shop_id = $1 GROUP BY 1, 2)
+      SELECT count(*)::int AS days,
+             count(*) FILTER (WHERE (f.impressions, f.visits, f.add_to_cart, f.orders)
+               IS DISTINCT FROM (raw.impressions, raw.visits, raw.cart, raw.orders))::int AS wrong
+      FROM raw FULL JOIN (SELECT * FROM traffic_source_daily WHERE shop_id = $1) f USING (day, source)`);
+    expect(funnel.days).toBeGreaterThan(50);
+    expect(funnel.wrong).toBe(0);
     expect(sku.refunds_raw).toBeGreaterThan(0);
   });
 

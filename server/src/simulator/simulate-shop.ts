@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { withTransaction } from '../db/client.js';
 import { AppError } from '../errors.js';
 import type { HourWindow } from '../services/rollups/refresh-rollups.js';
+import { refreshTrafficSourceRollup, skuTrafficDays } from '../services/rollups/refresh-traffic-rollup.js';
 import { HOUR, SHOP_TIME_ZONE, toDate } from './calendar.js';
 import type { TableRows } from './copy-text.js';
 import { deleteShop } from './delete-shop.js';
@@ -83,8 +84,20 @@ function loadJobs(
     early,
     ...lines,
     ...(rollupWindow ? [rollupJob(shopId, rollupWindow, [orders, early, ...lines], checkLines)] : []),
-    copyJob(named(...late), onTable),
+    withTrafficRollup(copyJob(named(...late), onTable), shopId),
   ];
+}
+
+/** The per-SKU traffic's daily totals by source are summed in the same transaction that loads it. */
+function withTrafficRollup(job: LoadJob, shopId: number): LoadJob {
+  return {
+    after: job.after,
+    async run(client, signal) {
+      await job.run(client, signal);
+      const days = await skuTrafficDays(client, shopId);
+      if (days) await refreshTrafficSourceRollup(client, shopId, days);
+    },
+  };
 }
 
 /** Tables whose `id` the generator assigns (1..n per shop); their sequences must move past n. */

@@ -1,6 +1,6 @@
 // Per-SKU traffic is the largest table the analytics read (a row per SKU, source and day): it is read
-// once per use and shared, per-product search and recommendation visits (search gaps) and per-source
-// daily funnels (source funnel, price-rise baselines).
+// once per diagnosis for per-product search and recommendation visits (search gaps, weak titles); the
+// per-source daily funnels (source funnel, price-rise baselines) come from its daily rollup.
 import type { TrafficSource } from '@zhanggui/shared';
 import type { DataSpan } from '../shared/data-span.js';
 import { shareWithinDiagnosis } from '../shared/share.js';
@@ -50,15 +50,13 @@ export async function loadSkuTraffic(context: AnalysisContext, span: DataSpan): 
   const spanDay = localDate(span.from, tz);
   const firstDay = localDate(start < span.from ? startOfLocalDay(span.from, tz) : start, tz);
   const endDay = localDate(today, tz);
-  // Two plain aggregations run side by side: cheaper than one GROUPING SETS pass, which PostgreSQL
-  // does not parallelise.
+  // The per-source funnel comes from its daily rollup; the per-product sums are shared (see below).
   const [products, funnel] = await Promise.all([
     loadProductTraffic(context, firstDay, endDay),
     context.query<SourceDayFunnel & Record<string, unknown>>(
-      `SELECT source, day::text AS day, sum(impressions) AS impressions, sum(visits) AS visits,
-              sum(add_to_cart) AS "addToCart", sum(orders) AS orders
-       FROM sku_traffic_daily WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
-       GROUP BY source, day ORDER BY day, source`,
+      `SELECT source, day::text AS day, impressions, visits, add_to_cart AS "addToCart", orders
+       FROM traffic_source_daily WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
+       ORDER BY day, source`,
       [context.shopId, spanDay, endDay],
     ),
   ]);

@@ -3,6 +3,7 @@
 
 import type { PromotionPhaseKind, TrafficSource } from '@zhanggui/shared';
 import type pg from 'pg';
+import { refreshTrafficSourceRollup } from '../../services/rollups/refresh-traffic-rollup.js';
 
 async function insertJson(pool: pg.Pool, table: string, columns: Record<string, string>, rows: object[]) {
   if (rows.length === 0) return;
@@ -70,6 +71,15 @@ export async function addSkuTrafficDays(
       orders: d.orders,
     })),
   );
+  if (days.length === 0) return;
+  const sorted = days.map((d) => d.day).sort();
+  // Like every writer of per-SKU traffic, keep the daily funnel by source in step.
+  const client = await pool.connect();
+  try {
+    await refreshTrafficSourceRollup(client, shopId, { from: sorted[0]!, to: sorted.at(-1)! });
+  } finally {
+    client.release();
+  }
 }
 
 export async function addPriceChange(

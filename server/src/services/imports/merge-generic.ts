@@ -2,6 +2,7 @@
 // report updates the days and hours it covers and leaves identical rows alone.
 import type { ImportRowError } from '@zhanggui/shared';
 import type pg from 'pg';
+import { refreshTrafficSourceRollup } from '../rollups/refresh-traffic-rollup.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
 
 interface KeyedStage {
@@ -77,7 +78,7 @@ export async function mergeGeneric(
     );
   }
   if (kind === 'sku-traffic-days') {
-    return upsertCounted(
+    const counts = await upsertCounted(
       client,
       `INSERT INTO sku_traffic_daily AS t (shop_id, day, sku_id, source, impressions, visits, add_to_cart, orders)
        SELECT $1, s.day, k.id, s.source::"TrafficSource", s.impressions, s.visits, s.add_to_cart, s.orders
@@ -89,6 +90,12 @@ export async function mergeGeneric(
       shopId,
       'stage_sku_traffic',
     );
+    const { rows } = await client.query<{ from: string | null; to: string | null }>(
+      'SELECT min(day)::text AS from, max(day)::text AS to FROM stage_sku_traffic',
+    );
+    const { from, to } = rows[0] ?? {};
+    if (from && to) await refreshTrafficSourceRollup(client, shopId, { from, to });
+    return counts;
   }
   await client.query(
     `INSERT INTO ad_campaigns AS c (shop_id, external_id, name, channel, daily_budget_cents, starts_on)

@@ -211,5 +211,14 @@ describe('generic CSV import', () => {
       { source: 'search', impressions: 1000 },
       { source: 'recommendation', impressions: 500 },
     ]);
+    const funnel = await db.pool.query(
+      `SELECT day::text AS day, source, impressions::int, visits::int, add_to_cart::int AS cart, orders::int
+       FROM traffic_source_daily WHERE shop_id = $1 ORDER BY source`,
+      [shopId],
+    );
+    expect(funnel.rows).toEqual([
+      { day: '2026-11-11', source: 'search', impressions: 1000, visits: 80, cart: 10, orders: 4 },
+      { day: '2026-11-11', source: 'recommendation', impressions: 500, visits: 40, cart: 5, orders: 2 },
+    ]);
   });
 });

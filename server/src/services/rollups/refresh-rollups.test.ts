@@ -6,9 +6,11 @@ import {
   createShop,
   shanghai,
 } from '../../analysis/shared/test-shop-factory.js';
+import { addSkuTrafficDays } from '../../analysis/shared/test-shop-operations.js';
 import { withTransaction } from '../../db/client.js';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
 import { refreshRollups } from './refresh-rollups.js';
+import { refreshTrafficSourceRollup } from './refresh-traffic-rollup.js';
 
 let db: TestDb;
 
@@ -100,5 +102,56 @@ describe('the SKU daily rollup', () => {
       { day: '2026-11-20', sku_id: tea, units: 13, paid_orders: 3, gmv_cents: 800 + 5600 + 4000 },
     ]);
     expect(await dailyRollup(shopId)).toEqual(await dailyFromRawRows(shopId, 'America/New_York'));
+  });
+});
+
+describe('the daily funnel by traffic source', () => {
+  it('re-sums only the days asked for, from the per-SKU rows', async () => {
+    const shopId = await createShop(db.pool, 'funnel-days');
+    const product = await addProduct(db.pool, shopId, { title: 'scarf', category: 'wear' });
+    const red = await addSku(db.pool, shopId, product, { priceCents: 1000 });
+    const blue = await addSku(db.pool, shopId, product, { priceCents: 1000 });
+    await addSkuTrafficDays(db.pool, shopId, [
+      {
+        day: '2026-11-10',
+        skuId: red,
+        source: 'search',
+        impressions: 100,
+        visits: 10,
+        addToCart: 2,
+        orders: 1,
+      },
+      {
+        day: '2026-11-10',
+        skuId: blue,
+        source: 'search',
+        impressions: 50,
+        visits: 5,
+        addToCart: 1,
+        orders: 0,
+      },
+      { day: '2026-11-11', skuId: red, source: 'ads', impressions: 300, visits: 30, addToCart: 6, orders: 3 },
+    ]);
+    // A later writer changes 11-11 and refreshes that day only; 11-10 keeps its totals.
+    await db.pool.query(
+      `UPDATE sku_traffic_daily SET visits = 31 WHERE shop_id = $1 AND day = '2026-11-11'`,
+      [shopId],
+    );
+    await db.pool.query(
+      `UPDATE sku_traffic_daily SET visits = 99 WHERE shop_id = $1 AND day = '2026-11-10'`,
+      [shopId],
+    );
+    const client = await db.pool.connect();
+    await refreshTrafficSourceRollup(client, shopId, { from: '2026-11-11', to: '2026-11-11' });
+    client.release();
+    const { rows } = await db.pool.query(
+      `SELECT day::text AS day, source, impressions::int, visits::int, add_to_cart::int AS cart, orders::int
+       FROM traffic_source_daily WHERE shop_id = $1 ORDER BY day, source`,
+      [shopId],
+    );
+    expect(rows).toEqual([
+      { day: '2026-11-10', source: 'search', impressions: 150, visits: 15, cart: 3, orders: 1 },
+      { day: '2026-11-11', source: 'ads', impressions: 300, visits: 31, cart: 6, orders: 3 },
+    ]);
   });
 });
