@@ -126,6 +126,33 @@ describe('a loaded simulated shop', () => {
     expect(sku.refunds_raw).toBeGreaterThan(0);
   });
 
+  it('keeps the daily after-sales rollups equal to the shipments and reviews they sum', async () => {
+    const parcels = await one(`
+      WITH raw AS (
+        SELECT (promised_at AT TIME ZONE 'Asia/Shanghai')::date AS day, warehouse_id, count(*)::int AS due,
+               count(*) FILTER (WHERE shipped_at > promised_at)::int AS shipped_late,
+               count(*) FILTER (WHERE shipped_at IS NULL)::int AS unshipped
+        FROM shipments WHERE shop_id = $1 GROUP BY 1, 2)
+      SELECT count(*)::int AS days, sum(raw.shipped_late)::int AS late,
+             count(*) FILTER (WHERE (d.due, d.shipped_late, d.unshipped)
+               IS DISTINCT FROM (raw.due, raw.shipped_late, raw.unshipped))::int AS wrong
+      FROM raw FULL JOIN (SELECT * FROM shipment_daily WHERE shop_id = $1) d USING (day, warehouse_id)`);
+    expect(parcels.days).toBeGreaterThan(50);
+    expect(parcels.late).toBeGreaterThan(0);
+    expect(parcels.wrong).toBe(0);
+    const reviews = await one(`
+      WITH raw AS (
+        SELECT (created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, sku_id, count(*)::int AS reviews,
+               count(*) FILTER (WHERE rating <= 2)::int AS low_rated
+        FROM reviews WHERE shop_id = $1 AND sku_id IS NOT NULL GROUP BY 1, 2)
+      SELECT count(*)::int AS sku_days, sum(raw.low_rated)::int AS low_rated,
+             count(*) FILTER (WHERE (d.reviews, d.low_rated) IS DISTINCT FROM (raw.reviews, raw.low_rated))::int AS wrong
+      FROM raw FULL JOIN (SELECT * FROM sku_review_daily WHERE shop_id = $1) d USING (day, sku_id)`);
+    expect(reviews.sku_days).toBeGreaterThan(50);
+    expect(reviews.low_rated).toBeGreaterThan(0);
+    expect(reviews.wrong).toBe(0);
+  });
+
   it('ends each SKU’s daily stock where its current stock is, after the units it sold', async () => {
     const row = await one(`
       WITH last AS (SELECT sku_id, warehouse_id, on_hand_end FROM inventory_daily

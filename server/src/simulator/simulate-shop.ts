@@ -11,6 +11,7 @@ import {
 import type pg from 'pg';
 import { withTransaction } from '../db/client.js';
 import { AppError } from '../errors.js';
+import { refreshAfterSalesRollups } from '../services/rollups/refresh-after-sales-rollups.js';
 import type { HourWindow } from '../services/rollups/refresh-rollups.js';
 import { refreshTrafficSourceRollup, skuTrafficDays } from '../services/rollups/refresh-traffic-rollup.js';
 import { HOUR, SHOP_TIME_ZONE, toDate } from './calendar.js';
@@ -63,14 +64,17 @@ function loadJobs(
   const named = (...names: string[]) => tables.filter((t) => names.includes(t.table));
   const late = ['sku_traffic_daily', 'inventory_daily'];
   const orders = copyJob(named('orders'), onTable);
-  const early = copyJob(
-    tables.filter(
-      (t) =>
-        !CATALOGUE_TABLES.has(t.table) &&
-        !late.includes(t.table) &&
-        !['orders', 'order_lines'].includes(t.table),
+  const early = withAfterSalesRollups(
+    copyJob(
+      tables.filter(
+        (t) =>
+          !CATALOGUE_TABLES.has(t.table) &&
+          !late.includes(t.table) &&
+          !['orders', 'order_lines'].includes(t.table),
+      ),
+      onTable,
     ),
-    onTable,
+    shopId,
   );
   const linesJob = skipLineChecks ? uncheckedCopyJob : copyJob;
   const lines = named('order_lines').map((part) => linesJob([part], onTable, [orders]));
@@ -86,6 +90,17 @@ function loadJobs(
     ...(rollupWindow ? [rollupJob(shopId, rollupWindow, [orders, early, ...lines], checkLines)] : []),
     withTrafficRollup(copyJob(named(...late), onTable), shopId),
   ];
+}
+
+/** Shipments and reviews get their daily rollups in the same transaction that loads them. */
+function withAfterSalesRollups(job: LoadJob, shopId: number): LoadJob {
+  return {
+    after: job.after,
+    async run(client, signal) {
+      await job.run(client, signal);
+      await refreshAfterSalesRollups(client, shopId, SHOP_TIME_ZONE);
+    },
+  };
 }
 
 /** The per-SKU traffic's daily totals by source are summed in the same transaction that loads it. */

@@ -7,7 +7,7 @@ import { impactRange } from '../shared/impact.js';
 import { fillDays, localDaysBefore, windowOfDays } from '../shared/local-days.js';
 import { formatMoney, formatPercent } from '../shared/money.js';
 import { roundRatio } from '../shared/ratios.js';
-import { toIsoWindow, type Window } from '../shared/shop-time.js';
+import { localDateStart, toIsoWindow, type Window } from '../shared/shop-time.js';
 import type { AnalysisContext } from '../types.js';
 import { compensationCouponCents } from './compensation.js';
 
@@ -35,19 +35,21 @@ export async function detectLateShipments(
   context: AnalysisContext,
 ): Promise<{ findings: Finding[]; gaps: DataGap[] }> {
   const local = localDaysBefore(context.at, context.timeZone, LATE_LOOKBACK_DAYS);
+  // Whole days come from the daily rollup (a parcel not shipped by then is late: every day before
+  // today's was due before the diagnosis); today's parcels, due before the diagnosis, from the table.
+  const today = local.days.at(-1)!;
   const rows = await context.query<WarehouseDayRow>(
-    // Quarter hours first: a hash aggregate of a few thousand groups instead of sorting every parcel by
-    // its local day (a local midnight falls on a quarter hour in every time zone in use).
-    `SELECT warehouse_id, (quarter AT TIME ZONE $4)::date::text AS day, sum(due)::int AS due, sum(late)::int AS late
-     FROM (
-       SELECT warehouse_id, date_bin('15 minutes', promised_at, TIMESTAMPTZ '2000-01-01Z') AS quarter, count(*) AS due,
-              count(*) FILTER (WHERE coalesce(shipped_at, $3) > promised_at) AS late
-       FROM shipments
-       WHERE shop_id = $1 AND promised_at >= $2 AND promised_at < $3
-       GROUP BY 1, 2
-     ) q
-     GROUP BY 1, 2 ORDER BY 1, 2`,
-    [context.shopId, local.from, local.to, context.timeZone],
+    `SELECT warehouse_id, day::text AS day, due::int, late::int FROM (
+       SELECT warehouse_id, day, due, shipped_late + unshipped AS late
+       FROM shipment_daily WHERE shop_id = $1 AND day >= $4::date AND day < $5::date
+       UNION ALL
+       SELECT warehouse_id, $5::date, count(*), count(*) FILTER (WHERE coalesce(shipped_at, $3) > promised_at)
+       FROM shipments WHERE shop_id = $1 AND promised_at >= $2 AND promised_at < $3
+       GROUP BY warehouse_id
+     ) d
+     WHERE due > 0
+     ORDER BY 1, 2`,
+    [context.shopId, localDateStart(today, context.timeZone), local.to, local.days[0], today],
   );
   if (rows.length === 0) {
     return {

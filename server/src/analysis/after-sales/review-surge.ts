@@ -2,8 +2,10 @@
 // for the stretch where complaints piled up; the window's texts then go through the sentiment model
 // and the aspect lexicons to say what customers complain about.
 import type { DataGap, Finding } from '@zhanggui/shared';
+import { LOW_RATING_MAX } from '../../services/rollups/refresh-after-sales-rollups.js';
 import { type DailyCount, findExcessWindow } from '../shared/excess-window.js';
 import { fillDays, localDaysBefore, windowOfDays } from '../shared/local-days.js';
+import { localDateStart } from '../shared/shop-time.js';
 import { loadSkuFacts } from '../shared/sku-facts.js';
 import { countAspects } from '../text/aspects.js';
 import { detectLanguage } from '../text/segment.js';
@@ -13,7 +15,8 @@ import { reviewSurgeFinding, type WindowReview } from './review-surge-finding.js
 
 export const REVIEW_LOOKBACK_DAYS = 42;
 /** A review rated 1 or 2 stars is a complaint whatever its text says. */
-export const NEGATIVE_RATING_MAX = 2;
+/** The daily rollup counts the same low ratings (LOW_RATING_MAX), so the two stay one number. */
+export const NEGATIVE_RATING_MAX = LOW_RATING_MAX;
 const MIN_NEGATIVE_TO_JUDGE = 5;
 /** Texts read per surge: enough for themes, bounded so a huge shop stays fast. */
 const MAX_TEXTS_PER_SURGE = 400;
@@ -37,6 +40,7 @@ export async function detectNegativeReviewSurges(
   context: AnalysisContext,
 ): Promise<{ findings: Finding[]; gaps: DataGap[] }> {
   const local = localDaysBefore(context.at, context.timeZone, REVIEW_LOOKBACK_DAYS);
+  const today = local.days.at(-1)!;
   // The shop's totals and the candidate SKUs' days are read side by side.
   const [[totals], rows] = await Promise.all([
     context.query<{ reviews: number; negative: number }>(
@@ -44,24 +48,33 @@ export async function detectNegativeReviewSurges(
        FROM reviews WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3`,
       [context.shopId, local.from, local.to, NEGATIVE_RATING_MAX],
     ),
+    // Whole days from the daily rollup, today's reviews (before the diagnosis) from the table; the
+    // SKUs judged are those with enough low ratings in the whole look-back.
     context.query<ReviewDayRow>(
-      `WITH candidates AS (
-         SELECT sku_id FROM reviews
-         WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND sku_id IS NOT NULL AND rating <= $5
-         GROUP BY sku_id HAVING count(*) >= $6
+      `WITH days AS (
+         SELECT sku_id, day, reviews, low_rated AS negative
+         FROM sku_review_daily WHERE shop_id = $1 AND day >= $6::date AND day < $7::date
+         UNION ALL
+         SELECT sku_id, $7::date, count(*), count(*) FILTER (WHERE rating <= $4)
+         FROM reviews WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND sku_id IS NOT NULL
+         GROUP BY sku_id
+       ),
+       judged AS (
+         SELECT sku_id, day, reviews, negative, sum(negative) OVER (PARTITION BY sku_id) AS sku_negative
+         FROM days WHERE reviews > 0
        )
-       -- Quarter hours first (hashed, few groups), then local days: a local midnight falls on a quarter hour.
-       SELECT sku_id, (quarter AT TIME ZONE $4)::date::text AS day, sum(reviews)::int AS reviews,
-              sum(negative)::int AS negative
-       FROM (
-         SELECT r.sku_id, date_bin('15 minutes', r.created_at, TIMESTAMPTZ '2000-01-01Z') AS quarter,
-                count(*) AS reviews, count(*) FILTER (WHERE r.rating <= $5) AS negative
-         FROM reviews r JOIN candidates c USING (sku_id)
-         WHERE r.shop_id = $1 AND r.created_at >= $2 AND r.created_at < $3
-         GROUP BY 1, 2
-       ) q
-       GROUP BY 1, 2 ORDER BY 1, 2`,
-      [context.shopId, local.from, local.to, context.timeZone, NEGATIVE_RATING_MAX, MIN_NEGATIVE_TO_JUDGE],
+       SELECT sku_id, day::text AS day, reviews::int, negative::int FROM judged
+       WHERE sku_negative >= $5
+       ORDER BY 1, 2`,
+      [
+        context.shopId,
+        localDateStart(today, context.timeZone),
+        local.to,
+        NEGATIVE_RATING_MAX,
+        MIN_NEGATIVE_TO_JUDGE,
+        local.days[0],
+        today,
+      ],
     ),
   ]);
   if (!totals || totals.reviews === 0) {

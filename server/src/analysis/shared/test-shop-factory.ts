@@ -2,6 +2,7 @@
 // rollups refreshed like every real writer does. Test-only.
 import type pg from 'pg';
 import { withTransaction } from '../../db/client.js';
+import { refreshAfterSalesRollups } from '../../services/rollups/refresh-after-sales-rollups.js';
 import { fullOrderWindow, refreshRollups } from '../../services/rollups/refresh-rollups.js';
 import { createQueryFn } from '../query.js';
 import type { AnalysisContext } from '../types.js';
@@ -220,6 +221,17 @@ export async function addShipments(
       shipped_at: s.shippedAt?.toISOString() ?? null,
     })),
   );
+  await refreshShopAfterSales(pool, shopId);
+}
+
+/** Like every writer of shipments and reviews, keeps the shop's daily after-sales rollups in step. */
+async function refreshShopAfterSales(pool: pg.Pool, shopId: number): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ time_zone: string }>('SELECT time_zone FROM shops WHERE id = $1', [
+      shopId,
+    ]);
+    await refreshAfterSalesRollups(client, shopId, rows[0]!.time_zone);
+  });
 }
 
 export async function addReviews(
@@ -258,6 +270,7 @@ export async function addReviews(
       created_at: r.createdAt.toISOString(),
     })),
   );
+  await refreshShopAfterSales(pool, shopId);
 }
 
 export async function addCreative(
