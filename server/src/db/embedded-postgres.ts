@@ -39,6 +39,9 @@ export async function startEmbeddedPostgres(options: {
       // The cluster lives on local disk and its working set fits in memory: random reads cost about
       // what sequential ones do, so the planner may use index-only scans for the per-customer scans.
       ...['-c', 'random_page_cost=1.1', '-c', 'effective_cache_size=2GB'],
+      // Diagnoses aggregate a shop's year of orders per customer: memory enough that hash tables do
+      // not spill to disk, and a buffer cache that holds a large shop's hot tables.
+      ...['-c', 'work_mem=32MB', '-c', 'shared_buffers=512MB'],
       ...(options.durable === false
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         : []),
