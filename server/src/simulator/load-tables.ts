@@ -78,12 +78,6 @@ export async function runLoadJobs(pool: pg.Pool, jobs: LoadJob[], workers: numbe
   if (errors.length > 0) throw errors.find((e) => !isAbort(e)) ?? errors[0];
 }
 
-/** Whether this role may switch off trigger-based checks (foreign keys) for its own transactions. */
-export async function maySkipForeignKeyChecks(db: pg.Pool | pg.ClientBase): Promise<boolean> {
-  const { rows } = await db.query<{ may: boolean }>("SELECT current_setting('is_superuser') = 'on' AS may");
-  return rows[0]?.may === true;
-}
-
 /**
  * A COPY job without per-row foreign-key checks. Checking 1.4M order lines row by row against their
  * orders costs as much again as loading them; the generator writes consistent ids, and
@@ -102,16 +96,6 @@ export function uncheckedCopyJob(
       await checked.run(client, signal);
     },
   };
-}
-
-/** Order lines of the shop whose order does not exist; 0 when every reference holds. */
-export async function countOrphanLines(client: pg.ClientBase, shopId: number): Promise<number> {
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM order_lines l
-     WHERE l.shop_id = $1 AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.shop_id = l.shop_id AND o.id = l.order_id)`,
-    [shopId],
-  );
-  return rows[0]!.n;
 }
 
 /**

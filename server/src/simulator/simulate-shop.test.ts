@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countOrphanLines, maySkipForeignKeyChecks } from '../db/foreign-key-checks.js';
 import { AppError } from '../errors.js';
 import { createTestDb, type TestDb } from '../test/test-db.js';
-import { countOrphanLines, maySkipForeignKeyChecks } from './load-tables.js';
 import { simulateShop } from './simulate-shop.js';
 
 /** Row counts of every table with a shop_id column, for one shop or (without id) in total. */

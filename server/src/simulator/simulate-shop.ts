@@ -10,6 +10,7 @@ import {
 } from '@zhanggui/shared';
 import type pg from 'pg';
 import { withTransaction } from '../db/client.js';
+import { countOrphanLines, maySkipForeignKeyChecks } from '../db/foreign-key-checks.js';
 import { AppError } from '../errors.js';
 import { refreshAfterSalesRollups } from '../services/rollups/refresh-after-sales-rollups.js';
 import type { HourWindow } from '../services/rollups/refresh-rollups.js';
@@ -21,9 +22,7 @@ import { type GeneratedShop, generateShop } from './generate-shop.js';
 import {
   copyJob,
   copyTable,
-  countOrphanLines,
   type LoadJob,
-  maySkipForeignKeyChecks,
   moveSequencePast,
   rollupJob,
   runLoadJobs,

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countOrphanLines } from '../../db/foreign-key-checks.js';
 import { tempFile } from '../../imports/test-files.js';
 import { sampleFile } from '../../imports/testing.js';
 import { sampleOrders } from '../../imports/writers/sample-orders.js';
@@ -73,6 +74,14 @@ describe('runImport of the real Shopify orders export', () => {
     });
     const countsAfterFirst = await tableCounts(db.pool, shopId);
     expect(countsAfterFirst).toMatchObject({ orders: 19, lines: 40, customers: 3 });
+    // Lines load without the per-row foreign-key check; each still points at its own order.
+    expect(await countOrphanLines(db.pool, shopId)).toBe(0);
+    const { rows: misplaced } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM order_lines l JOIN orders o ON o.shop_id = l.shop_id AND o.id = l.order_id
+       WHERE l.shop_id = $1 AND o.total_cents < l.total_cents`,
+      [shopId],
+    );
+    expect(misplaced[0].n).toBe(0);
     const rollupsAfterFirst = await rollupVersusDirect(db.pool, shopId);
     expect(rollupsAfterFirst.stored).toEqual(rollupsAfterFirst.direct);
     expect(rollupsAfterFirst.stored.reduce((n, r) => n + r.paid_orders, 0)).toBe(18);
