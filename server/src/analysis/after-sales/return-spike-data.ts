@@ -79,18 +79,32 @@ export async function loadReturnSpikeData(
   // Units by SKU and local day come from the daily rollup; only the day of `at`, which may be partial,
   // is summed from the hourly rollup up to `at`.
   const today = salesDays.days.at(-1)!;
-  const rowsRead = context.query<SeriesRow>(
-    `WITH sale_days AS MATERIALIZED (
+  // Two reads side by side: every category's units, and the candidate SKUs' units and refunds.
+  const saleDays = () => `
        SELECT sku_id, day, units FROM sku_daily_rollup
-       WHERE shop_id = $1 AND day >= $6::date AND day < $7::date
+       WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
        UNION ALL
-       SELECT sku_id, $7::date, sum(units)::int FROM sku_hourly_rollup
-       WHERE shop_id = $1 AND hour >= $8 AND hour < $3
-       GROUP BY sku_id
-     ),
-     refund_days AS MATERIALIZED (
-       SELECT sku_id, (requested_at AT TIME ZONE $4)::date AS day, reason, count(*)::int AS refunds
-       FROM refunds WHERE shop_id = $1 AND requested_at >= $2 AND requested_at < $3 AND sku_id IS NOT NULL
+       SELECT sku_id, $3::date, sum(units)::int FROM sku_hourly_rollup
+       WHERE shop_id = $1 AND hour >= $4 AND hour < $5
+       GROUP BY sku_id`;
+  const dayParams = [shopId, salesDays.days[0], today, localDateStart(today, timeZone), context.at];
+  const categoryRead = context.query<SeriesRow>(
+    `WITH category_days AS (
+       SELECT p.category, d.day, sum(d.units)::int AS units
+       FROM (${saleDays()}) d
+       JOIN skus s ON s.shop_id = $1 AND s.id = d.sku_id
+       JOIN products p ON p.shop_id = $1 AND p.id = s.product_id
+       GROUP BY 1, 2
+     )
+     SELECT 'category-units' AS kind, category AS key, category, NULL AS reason,
+            array_agg(day - $2::date) AS days, array_agg(units) AS counts
+     FROM category_days GROUP BY category`,
+    dayParams,
+  );
+  const skuRead = context.query<SeriesRow>(
+    `WITH refund_days AS MATERIALIZED (
+       SELECT sku_id, (requested_at AT TIME ZONE $7)::date AS day, reason, count(*)::int AS refunds
+       FROM refunds WHERE shop_id = $1 AND requested_at >= $6 AND requested_at < $5 AND sku_id IS NOT NULL
        GROUP BY 1, 2, 3
      ),
      sku_categories AS MATERIALIZED (
@@ -98,39 +112,24 @@ export async function loadReturnSpikeData(
        FROM skus s JOIN products p ON p.shop_id = s.shop_id AND p.id = s.product_id
        WHERE s.shop_id = $1
      ),
-     candidates AS (
-       SELECT sku_id FROM refund_days GROUP BY sku_id HAVING sum(refunds) >= $5
-     ),
-     category_days AS (
-       SELECT c.category, day, sum(units)::int AS units
-       FROM sale_days JOIN sku_categories c USING (sku_id) GROUP BY 1, 2
+     candidates AS MATERIALIZED (
+       SELECT sku_id FROM refund_days GROUP BY sku_id HAVING sum(refunds) >= $8
      )
      SELECT 'sku-units' AS kind, sku_id::text AS key, min(c.category) AS category, NULL AS reason,
-            array_agg(day - $6::date) AS days, array_agg(units) AS counts
-     FROM sale_days JOIN candidates USING (sku_id) JOIN sku_categories c USING (sku_id)
+            array_agg(day - $2::date) AS days, array_agg(units) AS counts
+     FROM (${saleDays()}) d JOIN candidates USING (sku_id) JOIN sku_categories c USING (sku_id)
      GROUP BY sku_id
      UNION ALL
-     SELECT 'sku-refunds', sku_id::text, min(c.category), reason, array_agg(day - $6::date), array_agg(refunds)
+     SELECT 'sku-refunds', sku_id::text, min(c.category), reason, array_agg(day - $2::date), array_agg(refunds)
      FROM refund_days JOIN candidates USING (sku_id) JOIN sku_categories c USING (sku_id)
      GROUP BY sku_id, reason
      UNION ALL
-     SELECT 'category-units', category, category, NULL, array_agg(day - $6::date), array_agg(units)
-     FROM category_days GROUP BY category
-     UNION ALL
      SELECT 'category-refunds', c.category, c.category, reason, '{}', ARRAY[sum(refunds)::int]
      FROM refund_days JOIN sku_categories c USING (sku_id) GROUP BY c.category, reason`,
-    [
-      shopId,
-      lookback.from,
-      context.at,
-      timeZone,
-      minRefundsToJudge,
-      salesDays.days[0],
-      today,
-      localDateStart(today, timeZone),
-    ],
+    [...dayParams, lookback.from, timeZone, minRefundsToJudge],
   );
-  const [delays, rows] = await Promise.all([delaysRead, rowsRead]);
+  const [delays, categoryRows, skuRows] = await Promise.all([delaysRead, categoryRead, skuRead]);
+  const rows = [...categoryRows, ...skuRows];
   // The lookback is the sales days' last stretch: its day i is sales day i + MAX_REFUND_DELAY_DAYS.
   const lookbackOffset = salesDays.days.length - lookback.days.length;
   const skus = new Map<number, SkuReturns>();
