@@ -43,6 +43,17 @@ export function copyJob(
   };
 }
 
+/** The job, then `next` in the same transaction: a rollup is summed where the rows it sums are loaded. */
+export function followedBy(job: LoadJob, next: (client: pg.PoolClient) => Promise<void>): LoadJob {
+  return {
+    after: job.after,
+    async run(client, signal) {
+      await job.run(client, signal);
+      await next(client);
+    },
+  };
+}
+
 /**
  * Runs the jobs on `workers` connections at once, in list order, each in its own transaction.
  * When one fails, the running ones are aborted and rolled back, no new one starts, and the first
@@ -81,7 +92,7 @@ export async function runLoadJobs(pool: pg.Pool, jobs: LoadJob[], workers: numbe
 /**
  * A COPY job without per-row foreign-key checks. Checking 1.4M order lines row by row against their
  * orders costs as much again as loading them; the generator writes consistent ids, and
- * `findOrphanLines` proves it with one anti-join before anything becomes visible.
+ * `countOrphanLines` proves it with one anti-join before anything becomes visible.
  */
 export function uncheckedCopyJob(
   tables: TableRows[],

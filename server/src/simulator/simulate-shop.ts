@@ -22,6 +22,7 @@ import { type GeneratedShop, generateShop } from './generate-shop.js';
 import {
   copyJob,
   copyTable,
+  followedBy,
   type LoadJob,
   moveSequencePast,
   rollupJob,
@@ -63,7 +64,8 @@ function loadJobs(
   const named = (...names: string[]) => tables.filter((t) => names.includes(t.table));
   const late = ['sku_traffic_daily', 'inventory_daily'];
   const orders = copyJob(named('orders'), onTable);
-  const early = withAfterSalesRollups(
+  // Shipments and reviews are among the early tables: their daily rollups are summed as they load.
+  const early = followedBy(
     copyJob(
       tables.filter(
         (t) =>
@@ -73,7 +75,7 @@ function loadJobs(
       ),
       onTable,
     ),
-    shopId,
+    (client) => refreshAfterSalesRollups(client, shopId, SHOP_TIME_ZONE),
   );
   const linesJob = skipLineChecks ? uncheckedCopyJob : copyJob;
   const lines = named('order_lines').map((part) => linesJob([part], onTable, [orders]));
@@ -87,31 +89,11 @@ function loadJobs(
     early,
     ...lines,
     ...(rollupWindow ? [rollupJob(shopId, rollupWindow, [orders, early, ...lines], checkLines)] : []),
-    withTrafficRollup(copyJob(named(...late), onTable), shopId),
-  ];
-}
-
-/** Shipments and reviews get their daily rollups in the same transaction that loads them. */
-function withAfterSalesRollups(job: LoadJob, shopId: number): LoadJob {
-  return {
-    after: job.after,
-    async run(client, signal) {
-      await job.run(client, signal);
-      await refreshAfterSalesRollups(client, shopId, SHOP_TIME_ZONE);
-    },
-  };
-}
-
-/** The per-SKU traffic's daily totals by source are summed in the same transaction that loads it. */
-function withTrafficRollup(job: LoadJob, shopId: number): LoadJob {
-  return {
-    after: job.after,
-    async run(client, signal) {
-      await job.run(client, signal);
+    followedBy(copyJob(named(...late), onTable), async (client) => {
       const days = await skuTrafficDays(client, shopId);
       if (days) await refreshTrafficSourceRollup(client, shopId, days);
-    },
-  };
+    }),
+  ];
 }
 
 /** Tables whose `id` the generator assigns (1..n per shop); their sequences must move past n. */
