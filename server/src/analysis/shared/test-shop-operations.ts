@@ -3,6 +3,7 @@
 
 import type { PromotionPhaseKind, TrafficSource } from '@zhanggui/shared';
 import type pg from 'pg';
+import { withTransaction } from '../../db/client.js';
 import { refreshTrafficSourceRollup } from '../../services/rollups/refresh-traffic-rollup.js';
 
 async function insertJson(pool: pg.Pool, table: string, columns: Record<string, string>, rows: object[]) {
@@ -74,12 +75,9 @@ export async function addSkuTrafficDays(
   if (days.length === 0) return;
   const sorted = days.map((d) => d.day).sort();
   // Like every writer of per-SKU traffic, keep the daily funnel by source in step.
-  const client = await pool.connect();
-  try {
-    await refreshTrafficSourceRollup(client, shopId, { from: sorted[0]!, to: sorted.at(-1)! });
-  } finally {
-    client.release();
-  }
+  await withTransaction(pool, (client) =>
+    refreshTrafficSourceRollup(client, shopId, { from: sorted[0]!, to: sorted.at(-1)! }),
+  );
 }
 
 export async function addPriceChange(

@@ -141,9 +141,9 @@ describe('the daily funnel by traffic source', () => {
       `UPDATE sku_traffic_daily SET visits = 99 WHERE shop_id = $1 AND day = '2026-11-10'`,
       [shopId],
     );
-    const client = await db.pool.connect();
-    await refreshTrafficSourceRollup(client, shopId, { from: '2026-11-11', to: '2026-11-11' });
-    client.release();
+    await withTransaction(db.pool, (client) =>
+      refreshTrafficSourceRollup(client, shopId, { from: '2026-11-11', to: '2026-11-11' }),
+    );
     const { rows } = await db.pool.query(
       `SELECT day::text AS day, source, impressions::int, visits::int, add_to_cart::int AS cart, orders::int
        FROM traffic_source_daily WHERE shop_id = $1 ORDER BY day, source`,
