@@ -38,6 +38,8 @@ export type OpenedImport = ImportRecords & {
   format: ImportFormat;
   encoding: TextEncoding;
   fileBytes: number;
+  /** Releases the file (and any reader thread) when the batches are not read to the end. */
+  close(): Promise<void>;
 };
 
 export interface ReadImportOptions {
@@ -65,7 +67,10 @@ export async function readImportFile(filePath: string, options: ReadImportOption
       { line: 1 },
     );
   }
-  const common = { format, encoding: source.encoding, fileBytes: source.fileBytes };
+  const close = async () => {
+    await source.rows.return(undefined);
+  };
+  const common = { format, encoding: source.encoding, fileBytes: source.fileBytes, close };
   const rest = { header, pending: first.rows.slice(1), more: source.rows, context: options.context };
   if (format === 'shopify-orders')
     return { ...common, kind: 'orders', batches: stream(shopifyOrdersReader, rest) };

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { ImportRowError } from '@zhanggui/shared';
 import { REPO_ROOT } from '../env.js';
-import { type ReadImportOptions, readImportFile } from './read-import-file.js';
+import { type OpenedImport, type ReadImportOptions, readImportFile } from './read-import-file.js';
 
 export const SAMPLE_DATA_DIR = path.join(REPO_ROOT, '..', 'shared', 'data');
 
@@ -10,8 +10,14 @@ export function sampleFile(...parts: string[]): string {
   return path.join(SAMPLE_DATA_DIR, ...parts);
 }
 
-export async function readAll<R = unknown>(filePath: string, options: Partial<ReadImportOptions> = {}) {
-  const opened = await readImportFile(filePath, {
+type OpenImport = (filePath: string, options: ReadImportOptions) => Promise<OpenedImport>;
+
+export async function readAll<R = unknown>(
+  filePath: string,
+  options: Partial<ReadImportOptions> = {},
+  open: OpenImport = readImportFile,
+) {
+  const opened = await open(filePath, {
     context: { timeZone: 'Asia/Shanghai', currency: 'CNY' },
     ...options,
   });

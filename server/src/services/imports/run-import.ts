@@ -12,7 +12,8 @@ import type pg from 'pg';
 import { withTransaction } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { ImportCancelledError, ImportFileError } from '../../imports/import-file-error.js';
-import { type OpenedImport, readImportFile } from '../../imports/read-import-file.js';
+import { openImportFile } from '../../imports/open-import-file.js';
+import type { OpenedImport } from '../../imports/read-import-file.js';
 import { openLoader } from './loaders.js';
 import type { MergeCounts } from './merge-result.js';
 
@@ -60,6 +61,7 @@ export async function runImport(pool: pg.Pool, input: RunImportInput): Promise<I
   const tally = newTally();
   let opened: OpenedImport | null = null;
   let outcome: ImportOutcome | null = null;
+  let close = async () => {};
   try {
     await withTransaction(pool, async (client) => {
       let lastProgress = 0;
@@ -75,7 +77,7 @@ export async function runImport(pool: pg.Pool, input: RunImportInput): Promise<I
           rowsRejected: tally.rowsRejected,
         });
       };
-      opened = await readImportFile(input.filePath, {
+      opened = await openImportFile(input.filePath, {
         format: input.format,
         mapping: input.mapping,
         context: { timeZone: shop.timeZone, currency: shop.currency },
@@ -84,6 +86,7 @@ export async function runImport(pool: pg.Pool, input: RunImportInput): Promise<I
           bytesRead = n;
         },
       });
+      close = opened.close;
       const loader = await openLoader(client, input.shopId, opened.kind);
       try {
         for await (const batch of opened.batches as AsyncGenerator<{
@@ -126,6 +129,8 @@ export async function runImport(pool: pg.Pool, input: RunImportInput): Promise<I
       return finish(opened, tally, 'failed', null, error.message);
     }
     throw error;
+  } finally {
+    await close();
   }
   return outcome!;
 }

@@ -1,0 +1,29 @@
+// What the file-reading worker thread and the import it serves say to each other.
+import type { ColumnMapping, ImportFormat } from '@zhanggui/shared';
+import type { RecordBatch } from '../read-import-file.js';
+import type { ReaderContext, RecordKind } from '../records.js';
+import type { TextEncoding } from '../text-encoding.js';
+
+export interface ReaderJob {
+  filePath: string;
+  format?: ImportFormat;
+  mapping?: ColumnMapping | null;
+  context: ReaderContext;
+}
+
+/** A failure of the worker, rebuilt as the same error class on the other side. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  line?: number;
+  stack?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'opened'; kind: RecordKind; format: ImportFormat; encoding: TextEncoding; fileBytes: number }
+  | { type: 'batch'; batch: RecordBatch<unknown>; bytesRead: number }
+  | { type: 'done' }
+  | { type: 'failed'; error: SerializedError };
+
+/** The import asks for more batches; the worker never runs further ahead than it was allowed. */
+export type ParentMessage = { type: 'more'; batches: number };

@@ -1,0 +1,73 @@
+// Worker-thread entry: reads one import file (decode, parse, validate, normalize) off the import's
+// thread and posts its batches back, a few at a time as the import asks for them. Parsing a large
+// export and writing it to PostgreSQL then run side by side instead of taking turns.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ImportFileError } from '../import-file-error.js';
+import { type RecordBatch, readImportFile } from '../read-import-file.js';
+import type { ParentMessage, ReaderJob, SerializedError, WorkerMessage } from './messages.js';
+
+/** Records per message: fewer, larger messages cost less to pass than one per file chunk. */
+const RECORDS_PER_MESSAGE = 2000;
+
+const port = parentPort!;
+const job = workerData as ReaderJob;
+let credit = 0;
+let wake: (() => void) | null = null;
+
+port.on('message', (message: ParentMessage) => {
+  if (message.type !== 'more') return;
+  credit += message.batches;
+  wake?.();
+  wake = null;
+});
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+async function waitForCredit(): Promise<void> {
+  while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  credit--;
+}
+
+function serialize(error: unknown): SerializedError {
+  if (error instanceof ImportFileError)
+    return { name: error.name, message: error.message, line: error.line, stack: error.stack };
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { name: 'Error', message: String(error) };
+}
+
+async function run(): Promise<void> {
+  let bytesRead = 0;
+  const opened = await readImportFile(job.filePath, {
+    format: job.format,
+    mapping: job.mapping,
+    context: job.context,
+    onBytes: (n) => {
+      bytesRead = n;
+    },
+  });
+  post({
+    type: 'opened',
+    kind: opened.kind,
+    format: opened.format,
+    encoding: opened.encoding,
+    fileBytes: opened.fileBytes,
+  });
+  let pending: RecordBatch<unknown> = { records: [], errors: [], rowsRead: 0, rowsRejected: 0 };
+  const send = async () => {
+    await waitForCredit();
+    post({ type: 'batch', batch: pending, bytesRead });
+    pending = { records: [], errors: [], rowsRead: 0, rowsRejected: 0 };
+  };
+  for await (const batch of opened.batches as AsyncGenerator<RecordBatch<unknown>>) {
+    for (const record of batch.records) pending.records.push(record);
+    for (const error of batch.errors) pending.errors.push(error);
+    pending.rowsRead += batch.rowsRead;
+    pending.rowsRejected += batch.rowsRejected;
+    if (pending.records.length >= RECORDS_PER_MESSAGE || pending.errors.length >= RECORDS_PER_MESSAGE)
+      await send();
+  }
+  await send();
+  post({ type: 'done' });
+}
+
+run().catch((error: unknown) => post({ type: 'failed', error: serialize(error) }));
