@@ -19,7 +19,7 @@ import { LINE_COPY_COLUMNS, ORDER_COPY_COLUMNS } from './order-columns.js';
 import { type KnownCustomer, upsertBatchCustomers, upsertBatchSkus } from './order-loader-refs.js';
 import { ORDER_STAGE } from './staging.js';
 
-const BATCH_ORDERS = Number(process.env.BATCH_ORDERS ?? 5000);
+const BATCH_ORDERS = 5000;
 
 export class OrderLoader {
   private pending: OrderRecord[] = [];
