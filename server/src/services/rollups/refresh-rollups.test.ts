@@ -105,6 +105,36 @@ describe('the SKU daily rollup', () => {
   });
 });
 
+describe('the hourly rollups', () => {
+  it('a window ending mid-hour refreshes that whole hour, not only its orders before the end', async () => {
+    const shopId = await createShop(db.pool, 'hourly-mid');
+    const product = await addProduct(db.pool, shopId, { title: 'pen', category: 'office' });
+    const pen = await addSku(db.pool, shopId, product, { priceCents: 300 });
+    const [first] = await addOrders(db.pool, shopId, [
+      { placedAt: new Date('2026-11-20T10:10:00Z'), skuId: pen, quantity: 1, unitPriceCents: 300 },
+      { placedAt: new Date('2026-11-20T11:50:00Z'), skuId: pen, quantity: 2, unitPriceCents: 300 },
+    ]);
+    // A writer changes the 10:10 order and refreshes from it to an hour later, 11:10.
+    await withTransaction(db.pool, async (client) => {
+      await client.query(`UPDATE orders SET status = 'cancelled' WHERE shop_id = $1 AND id = $2`, [
+        shopId,
+        first,
+      ]);
+      await refreshRollups(client, shopId, {
+        from: new Date('2026-11-20T10:10:00Z'),
+        to: new Date('2026-11-20T11:10:00Z'),
+      });
+    });
+    const { rows } = await db.pool.query(
+      'SELECT hour, paid_orders, units FROM shop_hourly_rollup WHERE shop_id = $1 ORDER BY hour',
+      [shopId],
+    );
+    expect(rows).toEqual([{ hour: new Date('2026-11-20T11:00:00Z'), paid_orders: 1, units: 2 }]);
+    const skuHours = await db.pool.query('SELECT units FROM sku_hourly_rollup WHERE shop_id = $1', [shopId]);
+    expect(skuHours.rows).toEqual([{ units: 2 }]);
+  });
+});
+
 describe('the daily funnel by traffic source', () => {
   it('re-sums only the days asked for, from the per-SKU rows', async () => {
     const shopId = await createShop(db.pool, 'funnel-days');

@@ -2,10 +2,12 @@
 // the hours it touched (by order placement hour), inside its own transaction.
 import type pg from 'pg';
 
+const HOUR_MS = 3_600_000;
+
 export interface HourWindow {
   /** Inclusive start; truncated to the hour. */
   from: Date;
-  /** Exclusive end. */
+  /** Exclusive end; rounded up to the hour. */
   to: Date;
 }
 
@@ -23,7 +25,12 @@ export async function refreshRollups(
   window: HourWindow,
   options: { timeZone?: string } = {},
 ): Promise<void> {
-  const params = [shopId, window.from, window.to];
+  // Whole hours only: a row of an hour is deleted and summed again from all of that hour's orders.
+  const hours = {
+    from: new Date(Math.floor(window.from.getTime() / HOUR_MS) * HOUR_MS),
+    to: new Date(Math.ceil(window.to.getTime() / HOUR_MS) * HOUR_MS),
+  };
+  const params = [shopId, hours.from, hours.to];
   await client.query(
     `DELETE FROM shop_hourly_rollup WHERE shop_id = $1 AND hour >= date_trunc('hour', $2::timestamptz) AND hour < $3`,
     params,
@@ -67,7 +74,7 @@ export async function refreshRollups(
     params,
   );
   const timeZone = options.timeZone ?? (await shopTimeZone(client, shopId));
-  await refreshSkuDailyRollup(client, shopId, window, timeZone);
+  await refreshSkuDailyRollup(client, shopId, hours, timeZone);
 }
 
 async function shopTimeZone(client: pg.ClientBase, shopId: number): Promise<string> {
