@@ -175,17 +175,18 @@ export class OrderLoader {
   private async insertFresh(orders: OrderRecord[]): Promise<void> {
     await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
     await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
-    const { rows } = await this.client.query<{ id: number }>(
-      'SELECT nextval($1::regclass) AS id FROM generate_series(1, $2)',
+    const { rows } = await this.client.query<{ ids: string[] }>(
+      'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
       [this.sequence, orders.length],
     );
+    const ids = rows[0]!.ids;
     const orderRows: string[] = [];
     const lineRows: string[] = [];
-    const refunds: Array<[number, OrderRecord]> = [];
+    const refunds: Array<[string, OrderRecord]> = [];
     let first = orders[0]!.placedAt;
     let last = first;
     orders.forEach((o, i) => {
-      const id = rows[i]!.id;
+      const id = ids[i]!;
       const customerId = o.customer ? (this.customers.get(o.customer.externalId)?.id ?? null) : null;
       orderRows.push(
         copyLine([
@@ -252,7 +253,7 @@ export class OrderLoader {
   }
 
   /** Same refund rows as the merge writes (syncRefunds), for orders loaded directly. */
-  private async insertRefunds(refunds: Array<[number, OrderRecord]>): Promise<void> {
+  private async insertRefunds(refunds: Array<[string, OrderRecord]>): Promise<void> {
     await this.client.query(
       `INSERT INTO refunds (shop_id, external_id, order_id, kind, status, amount_cents, reason, requested_at, resolved_at)
        SELECT $1, ext || ':refund', order_id, 'refund_only', 'completed', amount, 'Refunded amount in the imported order', at, at
