@@ -6,7 +6,7 @@ import type { ImportRowError } from '@zhanggui/shared';
 import type pg from 'pg';
 import { maySkipForeignKeyChecks } from '../../db/foreign-key-checks.js';
 import type { OrderRecord } from '../../imports/records.js';
-import { CopyWriter, copyLine } from './copy-writer.js';
+import { CopyWriter, copyLine, copyValue } from './copy-writer.js';
 import {
   mergeStagedOrders,
   type PlacedWindow,
@@ -20,6 +20,39 @@ import { type KnownCustomer, upsertBatchCustomers, upsertBatchSkus } from './ord
 import { ORDER_STAGE } from './staging.js';
 
 const BATCH_ORDERS = 5000;
+
+/**
+ * A new order's COPY rows without the ids the database hands out (order, customer, SKU): formatted
+ * while the batch ahead of it is being written, and completed with the ids when its turn comes.
+ */
+interface FormattedOrder {
+  order: OrderRecord;
+  /** The order's row from its status on. */
+  orderTail: string;
+  /** Each line's row from its quantity on. */
+  lineTails: string[];
+}
+
+/** The tails follow ORDER_COPY_COLUMNS and LINE_COPY_COLUMNS after the ids. */
+function formatOrder(o: OrderRecord): FormattedOrder {
+  return {
+    order: o,
+    orderTail: copyLine([
+      o.status,
+      o.placedAt,
+      o.paidAt,
+      o.shippedAt,
+      o.deliveredAt,
+      o.cancelledAt,
+      o.totalCents,
+      o.discountCents,
+      o.shippingCents,
+      o.trafficSource,
+      o.couponCode,
+    ]),
+    lineTails: o.lines.map((l) => copyLine([l.quantity, l.unitPriceCents, l.discountCents, l.totalCents])),
+  };
+}
 
 export class OrderLoader {
   private pending: OrderRecord[] = [];
@@ -69,15 +102,15 @@ export class OrderLoader {
    */
   async flush(force = false): Promise<StageRejections> {
     const isFull = this.pending.length >= BATCH_ORDERS || (force && this.pending.length > 0);
-    if (isFull || force) await this.settle();
     if (isFull) {
-      const batch = this.pending;
+      const batch = this.pending.map(formatOrder);
       this.pending = [];
+      await this.settle();
       this.inflight = this.loadBatch(batch).catch((error: unknown) => {
         this.failure = error;
       });
-      if (force) await this.settle();
     }
+    if (force) await this.settle();
     const taken = this.rejected;
     this.rejected = { errors: [], rows: 0 };
     return taken;
@@ -90,13 +123,13 @@ export class OrderLoader {
     if (this.failure) throw this.failure;
   }
 
-  private async loadBatch(batch: OrderRecord[]): Promise<void> {
+  private async loadBatch(batch: FormattedOrder[]): Promise<void> {
     const { fresh, existing, rejected } = await this.sortBatch(batch);
     this.rejected = {
       errors: [...this.rejected.errors, ...rejected.errors],
       rows: this.rejected.rows + rejected.rows,
     };
-    if (existing.length > 0) await this.stage(existing);
+    if (existing.length > 0) await this.stage(existing.map((f) => f.order));
     if (fresh.length > 0) await this.insertFresh(fresh);
   }
 
@@ -122,14 +155,15 @@ export class OrderLoader {
   }
 
   /** New orders load directly; known ones are staged; a second copy of an order loaded earlier from this file is rejected. */
-  private async sortBatch(batch: OrderRecord[]) {
-    const known = await this.knownOrders(batch);
-    const fresh: OrderRecord[] = [];
-    const existing: OrderRecord[] = [];
+  private async sortBatch(batch: FormattedOrder[]) {
+    const known = await this.knownOrders(batch.map((f) => f.order));
+    const fresh: FormattedOrder[] = [];
+    const existing: FormattedOrder[] = [];
     const errors: ImportRowError[] = [];
     let rejectedRows = 0;
     const seen = new Set<string>();
-    for (const order of batch) {
+    for (const formatted of batch) {
+      const order = formatted.order;
       const loadedEarlier = known.get(order.externalId);
       if (loadedEarlier === true || seen.has(order.externalId)) {
         errors.push({
@@ -139,8 +173,8 @@ export class OrderLoader {
           reason: `Order ${order.externalId} appears more than once in the file; only its first copy was kept.`,
         });
         rejectedRows += order.rows;
-      } else if (loadedEarlier === false) existing.push(order);
-      else fresh.push(order);
+      } else if (loadedEarlier === false) existing.push(formatted);
+      else fresh.push(formatted);
       seen.add(order.externalId);
     }
     return { fresh, existing, rejected: { errors, rows: rejectedRows } };
@@ -172,7 +206,8 @@ export class OrderLoader {
     this.staged += orders.length;
   }
 
-  private async insertFresh(orders: OrderRecord[]): Promise<void> {
+  private async insertFresh(batch: FormattedOrder[]): Promise<void> {
+    const orders = batch.map((f) => f.order);
     await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
     await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
     const { rows } = await this.client.query<{ ids: string[] }>(
@@ -180,48 +215,20 @@ export class OrderLoader {
       [this.sequence, orders.length],
     );
     const ids = rows[0]!.ids;
+    const shop = `${this.shopId}\t`;
     const orderRows: string[] = [];
     const lineRows: string[] = [];
     const refunds: Array<[string, OrderRecord]> = [];
     let first = orders[0]!.placedAt;
     let last = first;
-    orders.forEach((o, i) => {
+    batch.forEach(({ order: o, orderTail, lineTails }, i) => {
       const id = ids[i]!;
       const customerId = o.customer ? (this.customers.get(o.customer.externalId)?.id ?? null) : null;
-      orderRows.push(
-        copyLine([
-          this.shopId,
-          id,
-          o.externalId,
-          customerId,
-          o.status,
-          o.placedAt,
-          o.paidAt,
-          o.shippedAt,
-          o.deliveredAt,
-          o.cancelledAt,
-          o.totalCents,
-          o.discountCents,
-          o.shippingCents,
-          o.trafficSource,
-          o.couponCode,
-        ]),
-      );
-      for (const l of o.lines) {
+      orderRows.push(`${shop}${id}\t${copyValue(o.externalId)}\t${copyValue(customerId)}\t${orderTail}`);
+      o.lines.forEach((l, j) => {
         const skuId = l.skuExternalId ? (this.skuIds.get(l.skuExternalId) ?? null) : null;
-        lineRows.push(
-          copyLine([
-            this.shopId,
-            id,
-            l.lineNo,
-            skuId,
-            l.quantity,
-            l.unitPriceCents,
-            l.discountCents,
-            l.totalCents,
-          ]),
-        );
-      }
+        lineRows.push(`${shop}${id}\t${l.lineNo}\t${copyValue(skuId)}\t${lineTails[j]}`);
+      });
       if (o.refundedCents > 0) refunds.push([id, o]);
       if (this.isFirstImport) this.loadedIds.add(o.externalId);
       if (o.placedAt < first) first = o.placedAt;
