@@ -16,6 +16,13 @@ export const ShopSummarySchema = z.object({
 });
 export type ShopSummary = z.infer<typeof ShopSummarySchema>;
 
+/** A shop with what its pages need to pick their default days. */
+export const ShopDetailsSchema = ShopSummarySchema.extend({
+  /** When its latest order was placed (ISO); null for a shop without orders. */
+  lastOrderAt: z.string().nullable(),
+});
+export type ShopDetails = z.infer<typeof ShopDetailsSchema>;
+
 export const TRAFFIC_SOURCES = ['search', 'recommendation', 'ads', 'direct', 'social'] as const;
 export type TrafficSource = (typeof TRAFFIC_SOURCES)[number];
 

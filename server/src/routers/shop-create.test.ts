@@ -46,7 +46,19 @@ describe('shop.create', () => {
       },
     });
     expect((await caller.shop.list()).map((s) => s.slug)).toEqual(['eu-store']);
-    expect(await caller.shop.bySlug({ shop: 'eu-store' })).toEqual(result.shop);
+    expect(await caller.shop.bySlug({ shop: 'eu-store' })).toEqual({ ...result.shop, lastOrderAt: null });
+  });
+
+  it('tells when the latest order of the shop was placed', async () => {
+    await db.pool.query(
+      `INSERT INTO orders (shop_id, external_id, status, placed_at, total_cents)
+       SELECT id, o.ext, 'paid', o.at::timestamptz, 100 FROM shops,
+              (VALUES ('#1', '2026-10-02T08:00:00Z'), ('#2', '2026-10-31T23:15:00Z')) AS o(ext, at)
+       WHERE slug = 'eu-store'`,
+    );
+    const shop = await caller.shop.bySlug({ shop: 'eu-store' });
+    expect(shop.lastOrderAt).toBe('2026-10-31T23:15:00.000Z');
+    await db.pool.query(`DELETE FROM orders WHERE external_id IN ('#1', '#2')`);
   });
 
   it('returns the existing shop unchanged when the identical shop is created again', async () => {

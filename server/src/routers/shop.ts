@@ -8,14 +8,16 @@ import { z } from 'zod';
 import { getHourlyGmv, getShopKpis } from '../services/kpis/shop-kpis.js';
 import { currentPromotion } from '../services/promotions/current-promotion.js';
 import { createShop } from '../services/shops/create-shop.js';
-import { findShopBySlug, listShops, toShopSummary } from '../services/shops/find-shop.js';
+import { findShopBySlug, listShops, shopDetails, toShopSummary } from '../services/shops/find-shop.js';
 import { publicProcedure, router } from '../trpc/init.js';
 
 export const shopRouter = router({
   list: publicProcedure.query(async ({ ctx }) => (await listShops(ctx.db.prisma)).map(toShopSummary)),
   bySlug: publicProcedure
     .input(z.object({ shop: ShopSlugSchema }))
-    .query(async ({ ctx, input }) => toShopSummary(await findShopBySlug(ctx.db.prisma, input.shop))),
+    .query(async ({ ctx, input }) =>
+      shopDetails(ctx.db.pool, await findShopBySlug(ctx.db.prisma, input.shop)),
+    ),
   promotion: publicProcedure
     .input(z.object({ shop: ShopSlugSchema }))
     .query(({ ctx, input }) => currentPromotion(ctx.db.prisma, input.shop)),

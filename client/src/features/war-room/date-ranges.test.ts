@@ -1,6 +1,6 @@
 import type { PromotionSummary } from '@zhanggui/shared';
 import { describe, expect, it } from 'vitest';
-import { checkRange, defaultRange, isSameRange, rangeChoices } from './date-ranges';
+import { checkRange, defaultRange, isSameRange, lastDaysEnd, rangeChoices } from './date-ranges';
 
 // Double 11 in Shanghai (UTC+8): local midnights are 16:00 UTC the day before.
 const DOUBLE_11: PromotionSummary = {
@@ -55,6 +55,22 @@ describe('rangeChoices', () => {
     expect(rangeChoices(null, 'Asia/Shanghai', now)).toEqual([
       { id: 'last7', range: { from: '2026-11-25', to: '2026-12-01' } },
     ]);
+  });
+});
+
+describe('lastDaysEnd', () => {
+  const now = new Date('2026-11-23T17:00:00Z');
+
+  it('ends the last 7 days now for a shop without orders or with orders in those days', () => {
+    expect(lastDaysEnd(null, 'Asia/Shanghai', now)).toBe(now);
+    expect(lastDaysEnd('2026-11-18T02:00:00Z', 'Asia/Shanghai', now)).toBe(now);
+  });
+
+  it("ends them at the latest order of an imported history, so the week shown is the shop's last", () => {
+    // 2026-10-31 23:30 UTC is already 11-01 in Shanghai.
+    const end = lastDaysEnd('2026-10-31T23:30:00Z', 'Asia/Shanghai', now);
+    expect(end.toISOString()).toBe('2026-10-31T23:30:00.000Z');
+    expect(defaultRange(null, 'Asia/Shanghai', end)).toEqual({ from: '2026-10-26', to: '2026-11-01' });
   });
 });
 

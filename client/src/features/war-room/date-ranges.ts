@@ -1,7 +1,7 @@
 // Which days the war room shows: promotion phases as shop-local day ranges, the default range,
 // and the typed range checked against the shared DateRangeSchema before any query fires.
 import { type DateRange, DateRangeSchema, type PromotionSummary } from '@zhanggui/shared';
-import { lastDays, localDaysOf } from '../../lib/shop-time';
+import { lastDays, localDateOf, localDaysOf } from '../../lib/shop-time';
 
 export type PhaseKind = PromotionSummary['phases'][number]['phase'];
 
@@ -30,6 +30,16 @@ export function rangeChoices(
       endsAt: phase.endsAt,
     })),
   ];
+}
+
+/**
+ * Where "the last 7 days" end: now, or the shop's latest order when it has none in those days (an
+ * imported history), so the war room opens on the shop's data rather than on an empty week.
+ */
+export function lastDaysEnd(lastOrderAt: string | null, timeZone: string, now: Date = new Date()): Date {
+  if (!lastOrderAt) return now;
+  const recent = lastDays(7, timeZone, now);
+  return localDateOf(lastOrderAt, timeZone) < recent.from ? new Date(lastOrderAt) : now;
 }
 
 /** The whole promotion, or the last 7 days when the shop has none. */

@@ -1,6 +1,6 @@
 // The war room: the promotion at a glance for one shop and one range of shop-local days.
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
-import type { PromotionSummary, ShopSummary } from '@zhanggui/shared';
+import type { PromotionSummary, ShopDetails } from '@zhanggui/shared';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -8,7 +8,7 @@ import { useTRPC } from '../../app/trpc';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
 import { formatDateRange, offsetLabel } from '../../lib/shop-time';
-import { defaultRange, rangeChoices } from './date-ranges';
+import { defaultRange, lastDaysEnd, rangeChoices } from './date-ranges';
 import { KpiGrid, KpiGridSkeleton } from './kpi-grid';
 import { RangeControls } from './range-controls';
 import { TargetProgress } from './target-progress';
@@ -44,13 +44,15 @@ function WarRoom({ shop }: { shop: string }) {
   return <WarRoomLoaded shop={shopQuery.data} promotion={promotionQuery.data} />;
 }
 
-function WarRoomLoaded({ shop, promotion }: { shop: ShopSummary; promotion: PromotionSummary | null }) {
+function WarRoomLoaded({ shop, promotion }: { shop: ShopDetails; promotion: PromotionSummary | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const choices = useMemo(() => rangeChoices(promotion, shop.timeZone), [promotion, shop.timeZone]);
+  const end = useMemo(() => lastDaysEnd(shop.lastOrderAt, shop.timeZone), [shop.lastOrderAt, shop.timeZone]);
+  const choices = useMemo(() => rangeChoices(promotion, shop.timeZone, end), [promotion, shop.timeZone, end]);
   const range = useWarRoomRange(
-    useMemo(() => defaultRange(promotion, shop.timeZone), [promotion, shop.timeZone]),
+    useMemo(() => defaultRange(promotion, shop.timeZone, end), [promotion, shop.timeZone, end]),
   );
+  const endsAtLastOrder = shop.lastOrderAt !== null && end.toISOString() === shop.lastOrderAt;
   const input = range.applied ? { shop: shop.slug, range: range.applied } : skipToken;
   const kpis = useQuery(trpc.shop.kpis.queryOptions(input, { placeholderData: keepPreviousData }));
   const hourly = useQuery(trpc.shop.hourlyGmv.queryOptions(input, { placeholderData: keepPreviousData }));
@@ -69,7 +71,9 @@ function WarRoomLoaded({ shop, promotion }: { shop: ShopSummary; promotion: Prom
                   name: promotion.name,
                   range: formatDateRange(choices[0]!.range),
                 })
-              : t('warRoom.noPromotion')}
+              : endsAtLastOrder
+                ? t('warRoom.noPromotionUpToLastOrder', { day: choices[0]!.range.to })
+                : t('warRoom.noPromotion')}
           </p>
         </div>
         <p className={styles.timeZone} data-part="time-zone">

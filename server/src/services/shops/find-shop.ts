@@ -1,4 +1,5 @@
-import type { ShopSummary } from '@zhanggui/shared';
+import type { ShopDetails, ShopSummary } from '@zhanggui/shared';
+import type pg from 'pg';
 import type { Prisma } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 
@@ -31,4 +32,13 @@ export async function listShops(prisma: Prisma): Promise<ShopRow[]> {
 /** The shop as the client sees it: no internal id. */
 export function toShopSummary({ id: _id, ...summary }: ShopRow): ShopSummary {
   return summary;
+}
+
+/** The shop with the time of its latest order (an index lookup on orders (shop_id, placed_at)). */
+export async function shopDetails(pool: pg.Pool, shop: ShopRow): Promise<ShopDetails> {
+  const { rows } = await pool.query<{ last: Date | null }>(
+    'SELECT max(placed_at) AS last FROM orders WHERE shop_id = $1',
+    [shop.id],
+  );
+  return { ...toShopSummary(shop), lastOrderAt: rows[0]?.last?.toISOString() ?? null };
 }
