@@ -16,7 +16,11 @@ import {
   shopifyOrderLines,
 } from '../server/src/imports/writers/shopify-orders-writer.js';
 import { CopyWriter, copyLine } from '../server/src/services/imports/copy-writer.js';
-import { LINE_COPY_COLUMNS, ORDER_COPY_COLUMNS } from '../server/src/services/imports/order-columns.js';
+import {
+  LINE_COPY_COLUMNS,
+  ORDER_COPY_COLUMNS,
+  orderValues,
+} from '../server/src/services/imports/order-columns.js';
 import { runImport } from '../server/src/services/imports/run-import.js';
 import type { BenchContext, BenchFigure } from './harness.js';
 
@@ -74,25 +78,7 @@ function copyTexts(shopId: number, skuIds: Map<string, number>) {
   let id = 1_000_000_000;
   for (const o of orders()) {
     id++;
-    orderRows.push(
-      copyLine([
-        shopId,
-        id,
-        o.externalId,
-        null,
-        o.status,
-        o.placedAt,
-        o.paidAt,
-        o.shippedAt,
-        null,
-        o.cancelledAt,
-        o.totalCents,
-        o.discountCents,
-        o.shippingCents,
-        o.trafficSource,
-        o.couponCode,
-      ]),
-    );
+    orderRows.push(copyLine([shopId, id, o.externalId, null, ...orderValues(o)]));
     for (const l of o.lines) {
       lineRows.push(
         copyLine([

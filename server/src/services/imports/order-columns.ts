@@ -1,5 +1,6 @@
 // Column lists and SQL shared by the two ways orders are written (direct COPY and staged merge),
 // and by the benchmark's raw COPY of the same rows.
+import type { OrderRecord } from '../../imports/records.js';
 
 /** What an import sets on an order, besides its shop, id and external id. */
 export const ORDER_VALUE_COLUMNS = [
@@ -18,6 +19,23 @@ export const ORDER_VALUE_COLUMNS = [
 ] as const;
 
 export const ORDER_COPY_COLUMNS = ['shop_id', 'id', 'external_id', ...ORDER_VALUE_COLUMNS] as const;
+
+/** An order's values for ORDER_VALUE_COLUMNS after customer_id, in their order. */
+export function orderValues(o: OrderRecord) {
+  return [
+    o.status,
+    o.placedAt,
+    o.paidAt,
+    o.shippedAt,
+    o.deliveredAt,
+    o.cancelledAt,
+    o.totalCents,
+    o.discountCents,
+    o.shippingCents,
+    o.trafficSource,
+    o.couponCode,
+  ];
+}
 
 export const LINE_COPY_COLUMNS = [
   'shop_id',

@@ -15,7 +15,7 @@ import {
   widenWindow,
 } from './merge-orders.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
-import { LINE_COPY_COLUMNS, ORDER_COPY_COLUMNS } from './order-columns.js';
+import { LINE_COPY_COLUMNS, ORDER_COPY_COLUMNS, orderValues } from './order-columns.js';
 import { type KnownCustomer, upsertBatchCustomers, upsertBatchSkus } from './order-loader-refs.js';
 import { ORDER_STAGE } from './staging.js';
 
@@ -37,19 +37,7 @@ interface FormattedOrder {
 function formatOrder(o: OrderRecord): FormattedOrder {
   return {
     order: o,
-    orderTail: copyLine([
-      o.status,
-      o.placedAt,
-      o.paidAt,
-      o.shippedAt,
-      o.deliveredAt,
-      o.cancelledAt,
-      o.totalCents,
-      o.discountCents,
-      o.shippingCents,
-      o.trafficSource,
-      o.couponCode,
-    ]),
+    orderTail: copyLine(orderValues(o)),
     lineTails: o.lines.map((l) => copyLine([l.quantity, l.unitPriceCents, l.discountCents, l.totalCents])),
   };
 }

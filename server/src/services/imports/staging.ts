@@ -10,6 +10,7 @@ import type {
   TrafficHourlyRecord,
 } from '../../imports/records.js';
 import { type CopyValue, CopyWriter } from './copy-writer.js';
+import { orderValues } from './order-columns.js';
 
 /** Where a staged row goes: a COPY stream, or a batch of COPY text. */
 export interface RowSink {
@@ -79,17 +80,7 @@ export const ORDER_STAGE: StageTable<OrderRecord> = {
         c?.name,
         c?.email,
         c?.city,
-        o.status,
-        o.placedAt,
-        o.paidAt,
-        o.shippedAt,
-        o.deliveredAt,
-        o.cancelledAt,
-        o.totalCents,
-        o.discountCents,
-        o.shippingCents,
-        o.trafficSource,
-        o.couponCode,
+        ...orderValues(o),
         o.refundedCents,
         ...tail,
       ]);
