@@ -6,17 +6,24 @@ import { type Parsed, parseCount, parseDay, parseInstant, parseMoneyCents } from
 
 const MAX_VALUE_IN_ERROR = 120;
 
+/** The parse function behind each cell schema, so optional() can wrap it without a nested parse. */
+const parsers = new WeakMap<z.ZodType, (raw: string) => Parsed<unknown>>();
+
 function fromParser<T>(parse: (raw: string) => Parsed<T>) {
-  return z.string().transform((raw, ctx): T => {
+  const schema = z.string().transform((raw, ctx): T => {
     const parsed = parse(raw);
     if (parsed.ok) return parsed.value;
     ctx.addIssue({ code: 'custom', message: parsed.reason });
     return z.NEVER;
   });
+  parsers.set(schema, parse);
+  return schema;
 }
 
 /** Blank cells become null; anything else must parse. */
 function optional<T>(schema: z.ZodType<T, string>) {
+  const parse = parsers.get(schema) as ((raw: string) => Parsed<T>) | undefined;
+  if (parse) return fromParser((raw): Parsed<T | null> => (raw.trim() === '' ? BLANK : parse(raw)));
   return z.string().transform((raw, ctx): T | null => {
     if (raw.trim() === '') return null;
     const result = schema.safeParse(raw);
@@ -25,21 +32,26 @@ function optional<T>(schema: z.ZodType<T, string>) {
     return z.NEVER;
   });
 }
+const BLANK = { ok: true, value: null } as const;
+
+/** Trimmed text of at most maxLength characters; blank is null, or an error when required. */
+function parseText(maxLength: number, required: boolean) {
+  return (raw: string): Parsed<string | null> => {
+    const text = raw.trim();
+    if (text === '') return required ? { ok: false, reason: 'is empty' } : BLANK;
+    if (text.length > maxLength) return { ok: false, reason: `is longer than ${maxLength} characters` };
+    return { ok: true, value: text };
+  };
+}
 
 export const cell = {
   money: () => fromParser(parseMoneyCents),
   count: () => fromParser(parseCount),
   instant: (timeZone: string) => fromParser((raw) => parseInstant(raw, timeZone)),
   day: () => fromParser(parseDay),
-  text: (maxLength = 500) =>
-    z.string().trim().min(1, 'is empty').max(maxLength, `is longer than ${maxLength} characters`),
+  text: (maxLength = 500) => fromParser(parseText(maxLength, true) as (raw: string) => Parsed<string>),
   optional,
-  optionalText: (maxLength = 500) =>
-    z
-      .string()
-      .trim()
-      .max(maxLength, `is longer than ${maxLength} characters`)
-      .transform((s) => (s === '' ? null : s)),
+  optionalText: (maxLength = 500) => fromParser(parseText(maxLength, false)),
 };
 
 /** A row schema: field name -> how its cell parses; the column map says where the cell is. */

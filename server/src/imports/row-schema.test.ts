@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { bindRow, cell, validateRow } from './row-schema.js';
+
+const shape = {
+  name: cell.text(5),
+  note: cell.optionalText(3),
+  total: cell.money(),
+  shipping: cell.optional(cell.money()),
+  paidAt: cell.optional(cell.instant('Asia/Shanghai')),
+};
+const bound = bindRow(
+  shape,
+  { name: 0, note: 1, total: 2, shipping: 3, paidAt: 4 },
+  { name: 'Name', note: 'Note', total: 'Total', shipping: 'Shipping', paidAt: 'Paid at' },
+);
+
+describe('row validation with the cell schemas', () => {
+  it('trims text, reads blank optional cells as null and parses the rest', () => {
+    expect(validateRow(bound, ['  #12 ', ' ', '1,659.95', '', '2026-11-11 20:00:00'], 7)).toEqual({
+      ok: true,
+      value: {
+        name: '#12',
+        note: null,
+        total: 165995,
+        shipping: null,
+        paidAt: new Date('2026-11-11T12:00:00Z'),
+      },
+    });
+  });
+
+  it('names the column, the value and the reason of every bad cell', () => {
+    const result = validateRow(bound, [' ', 'long', 'abc', '1.2.3', '2026-02-30 10:00'], 9);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { line: 9, column: 'Name', value: ' ', reason: 'Name is empty' },
+        { line: 9, column: 'Note', value: 'long', reason: 'Note is longer than 3 characters' },
+        {
+          line: 9,
+          column: 'Total',
+          value: 'abc',
+          reason: 'Total "abc" is not an amount; write it like 1659.95',
+        },
+        {
+          line: 9,
+          column: 'Shipping',
+          value: '1.2.3',
+          reason: 'Shipping "1.2.3" is not an amount; write it like 1659.95',
+        },
+        {
+          line: 9,
+          column: 'Paid at',
+          value: '2026-02-30 10:00',
+          reason: 'Paid at "2026-02-30 10:00" is not a real date and time',
+        },
+      ],
+    });
+  });
+});
