@@ -25,6 +25,16 @@ describe('parseMoneyCents', () => {
     expect(parseMoneyCents('').ok).toBe(false);
     expect(parseMoneyCents('99999999999').ok).toBe(false);
   });
+
+  it('reads the common "digits.two digits" form the same way, up to the largest amount a row holds', () => {
+    expect(value(parseMoneyCents('08.90'))).toBe(890);
+    expect(value(parseMoneyCents('0.00'))).toBe(0);
+    expect(value(parseMoneyCents('21474836.47'))).toBe(2_147_483_647);
+    expect(value(parseMoneyCents('21474836.48'))).toBe('"21474836.48" is too large an amount');
+    expect(value(parseMoneyCents('99999999.99'))).toBe('"99999999.99" is too large an amount');
+    expect(parseMoneyCents('.50').ok).toBe(false);
+    expect(value(parseMoneyCents('1.5x'))).toBe('"1.5x" is not an amount; write it like 1659.95');
+  });
 });
 
 describe('parseCount', () => {

@@ -9,15 +9,33 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
+const MAX_CENTS = 2_147_483_647;
+
+/** "1659.95" (digits, a point, two digits: what exports mostly hold) -> cents, else -1. */
+function plainCents(raw: string): number {
+  const point = raw.length - 3;
+  if (point < 1 || point > 10 || raw.charCodeAt(point) !== 46) return -1;
+  let cents = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (i === point) continue;
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    cents = cents * 10 + digit;
+  }
+  return cents <= MAX_CENTS ? cents : -1;
+}
+
 /** "1,659.95", "¥12.5", "-3" -> cents; more than two decimals are rounded half away from zero. */
 export function parseMoneyCents(raw: string): Parsed<number> {
+  const plain = plainCents(raw);
+  if (plain >= 0) return { ok: true, value: plain };
   const text = raw.replace(/^[¥￥$€£]|,/g, '').trim();
   const match = MONEY.exec(text);
   if (!match) return fail(`"${raw}" is not an amount; write it like 1659.95`);
   const [, minus, whole, decimals = ''] = match;
   let cents = Number(whole) * 100 + Number(decimals.slice(0, 2).padEnd(2, '0'));
   if (decimals.length > 2 && decimals.charCodeAt(2) >= 53) cents += 1;
-  if (!Number.isSafeInteger(cents) || cents > 2_147_483_647) return fail(`"${raw}" is too large an amount`);
+  if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) return fail(`"${raw}" is too large an amount`);
   return { ok: true, value: minus && cents !== 0 ? -cents : cents };
 }
 
