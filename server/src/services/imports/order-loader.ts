@@ -196,37 +196,49 @@ export class OrderLoader {
 
   private async insertFresh(batch: FormattedOrder[]): Promise<void> {
     const orders = batch.map((f) => f.order);
-    await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
-    await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
-    const { rows } = await this.client.query<{ ids: string[] }>(
-      'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
-      [this.sequence, orders.length],
-    );
-    const ids = rows[0]!.ids;
+    // Queued on the one connection, these run back to back, with no wait on this thread in between.
+    const [, , ids] = await Promise.all([
+      upsertBatchCustomers(this.client, this.shopId, orders, this.customers),
+      upsertBatchSkus(this.client, this.shopId, orders, this.skuIds),
+      this.reserveOrderIds(orders.length),
+    ]);
     const shop = `${this.shopId}\t`;
     const orderRows: string[] = [];
-    const lineRows: string[] = [];
     const refunds: Array<[string, OrderRecord]> = [];
     let first = orders[0]!.placedAt;
     let last = first;
-    batch.forEach(({ order: o, orderTail, lineTails }, i) => {
+    batch.forEach(({ order: o, orderTail }, i) => {
       const id = ids[i]!;
       const customerId = o.customer ? (this.customers.get(o.customer.externalId)?.id ?? null) : null;
       orderRows.push(`${shop}${id}\t${copyValue(o.externalId)}\t${copyValue(customerId)}\t${orderTail}`);
-      o.lines.forEach((l, j) => {
-        const skuId = l.skuExternalId ? (this.skuIds.get(l.skuExternalId) ?? null) : null;
-        lineRows.push(`${shop}${id}\t${l.lineNo}\t${copyValue(skuId)}\t${lineTails[j]}`);
-      });
       if (o.refundedCents > 0) refunds.push([id, o]);
       if (this.isFirstImport) this.loadedIds.add(o.externalId);
       if (o.placedAt < first) first = o.placedAt;
       if (o.placedAt > last) last = o.placedAt;
     });
     this.window = widenWindow(this.window, [first, last]);
-    await CopyWriter.copyText(this.client, 'orders', ORDER_COPY_COLUMNS, orderRows.join(''));
+    // The lines are put together while PostgreSQL writes the orders.
+    const writingOrders = CopyWriter.copyText(this.client, 'orders', ORDER_COPY_COLUMNS, orderRows.join(''));
+    const lineRows: string[] = [];
+    batch.forEach(({ order: o, lineTails }, i) => {
+      o.lines.forEach((l, j) => {
+        const skuId = l.skuExternalId ? (this.skuIds.get(l.skuExternalId) ?? null) : null;
+        lineRows.push(`${shop}${ids[i]}\t${l.lineNo}\t${copyValue(skuId)}\t${lineTails[j]}`);
+      });
+    });
+    await writingOrders;
     await this.copyLines(lineRows.join(''));
     if (refunds.length > 0) await this.insertRefunds(refunds);
     this.inserted += orders.length;
+  }
+
+  /** Ids for the batch's orders from the orders sequence, as the database hands them out. */
+  private async reserveOrderIds(count: number): Promise<string[]> {
+    const { rows } = await this.client.query<{ ids: string[] }>(
+      'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
+      [this.sequence, count],
+    );
+    return rows[0]!.ids;
   }
 
   /**
