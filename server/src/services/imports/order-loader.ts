@@ -196,12 +196,9 @@ export class OrderLoader {
 
   private async insertFresh(batch: FormattedOrder[]): Promise<void> {
     const orders = batch.map((f) => f.order);
-    // Queued on the one connection, these run back to back, with no wait on this thread in between.
-    const [, , ids] = await Promise.all([
-      upsertBatchCustomers(this.client, this.shopId, orders, this.customers),
-      upsertBatchSkus(this.client, this.shopId, orders, this.skuIds),
-      this.reserveOrderIds(orders.length),
-    ]);
+    await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
+    await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
+    const ids = await this.reserveOrderIds(orders.length);
     const shop = `${this.shopId}\t`;
     const orderRows: string[] = [];
     const refunds: Array<[string, OrderRecord]> = [];
