@@ -62,6 +62,15 @@ describe('KpiCard', () => {
     expect(card.change.getAttribute('data-trend')).toBe('good');
   });
 
+  it('shows a refund rate that moved less than shown as 0.0%, with no arrow and no colour', () => {
+    const card = renderCard(
+      { value: 0.19971, previous: 0.19965, change: 0.0003 },
+      { higherIsBetter: false, kind: 'percent' },
+    );
+    expect(card.change.textContent).toBe('0.0%');
+    expect(card.change.getAttribute('data-trend')).toBe('flat');
+  });
+
   it('shows a dash for undefined values and no colour without a comparison', () => {
     const card = renderCard({ value: null, previous: 0, change: null }, { kind: 'percent' });
     expect(card.value.textContent).toBe('—');
@@ -83,5 +92,11 @@ describe('trendOf', () => {
     expect(trendOf(0, true)).toBe('flat');
     expect(trendOf(null, false)).toBe('none');
     expect(trendOf(-0.1, true)).toBe('bad');
+  });
+
+  it('reads a change that rounds to 0.0% as flat, not as a rise of the refund rate', () => {
+    expect(trendOf(0.0003, false)).toBe('flat');
+    expect(trendOf(-0.0004, true)).toBe('flat');
+    expect(trendOf(0.0006, false)).toBe('bad');
   });
 });

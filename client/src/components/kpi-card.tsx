@@ -7,10 +7,13 @@ import styles from './kpi-card.module.css';
 
 export type Trend = 'good' | 'bad' | 'flat' | 'none';
 
+/** Changes are shown to a tenth of a percent: one that rounds to 0.0% is shown, and read, as none. */
+const SHOWN_AS_ZERO = 0.0005;
+
 /** Whether a change is good news: a rise is good for GMV, bad for the refund rate. */
 export function trendOf(change: number | null, higherIsBetter: boolean): Trend {
   if (change === null || !Number.isFinite(change)) return 'none';
-  if (change === 0) return 'flat';
+  if (Math.abs(change) < SHOWN_AS_ZERO) return 'flat';
   return change > 0 === higherIsBetter ? 'good' : 'bad';
 }
 
@@ -37,7 +40,7 @@ export function KpiCard({
   const { t } = useTranslation();
   const locale = useLocale();
   const trend = trendOf(figure.change, higherIsBetter);
-  const arrow = figure.change === null || figure.change === 0 ? '' : figure.change > 0 ? '▲' : '▼';
+  const arrow = trend === 'good' || trend === 'bad' ? (figure.change! > 0 ? '▲' : '▼') : '';
   return (
     <article
       className={`surface ${styles.card}`}
