@@ -21,25 +21,32 @@ import { ORDER_STAGE } from './staging.js';
 
 const BATCH_ORDERS = 5000;
 
+/** An order waiting for its batch, with its COPY rows once formatted. */
+interface PendingOrder {
+  order: OrderRecord;
+  rows?: FormattedRows;
+}
+
 /**
  * A new order's COPY rows without the ids the database hands out (order, customer, SKU): formatted
- * while the batch ahead of it is being written, and completed with the ids when its turn comes.
+ * while the batch ahead of it is being written, and completed with the ids when its turn comes. The
+ * tails follow ORDER_COPY_COLUMNS and LINE_COPY_COLUMNS after the ids.
  */
-interface FormattedOrder {
-  order: OrderRecord;
+interface FormattedRows {
   /** The order's row from its status on. */
   orderTail: string;
   /** Each line's row from its quantity on. */
   lineTails: string[];
 }
 
-/** The tails follow ORDER_COPY_COLUMNS and LINE_COPY_COLUMNS after the ids. */
-function formatOrder(o: OrderRecord): FormattedOrder {
-  return {
-    order: o,
-    orderTail: copyLine(orderValues(o)),
-    lineTails: o.lines.map((l) => copyLine([l.quantity, l.unitPriceCents, l.discountCents, l.totalCents])),
+function formattedRows(pending: PendingOrder): FormattedRows {
+  pending.rows ??= {
+    orderTail: copyLine(orderValues(pending.order)),
+    lineTails: pending.order.lines.map((l) =>
+      copyLine([l.quantity, l.unitPriceCents, l.discountCents, l.totalCents]),
+    ),
   };
+  return pending.rows;
 }
 
 export class OrderLoader {
@@ -91,8 +98,11 @@ export class OrderLoader {
   async flush(force = false): Promise<StageRejections> {
     const isFull = this.pending.length >= BATCH_ORDERS || (force && this.pending.length > 0);
     if (isFull) {
-      const batch = this.pending.map(formatOrder);
+      const batch = this.pending.map((order): PendingOrder => ({ order }));
       this.pending = [];
+      // Ahead of time only while the file has brought new orders alone: a re-import's orders are
+      // staged, and rows formatted for them would be thrown away.
+      if (this.staged === 0) for (const pending of batch) formattedRows(pending);
       await this.settle();
       this.inflight = this.loadBatch(batch).catch((error: unknown) => {
         this.failure = error;
@@ -111,7 +121,7 @@ export class OrderLoader {
     if (this.failure) throw this.failure;
   }
 
-  private async loadBatch(batch: FormattedOrder[]): Promise<void> {
+  private async loadBatch(batch: PendingOrder[]): Promise<void> {
     const { fresh, existing, rejected } = await this.sortBatch(batch);
     this.rejected = {
       errors: [...this.rejected.errors, ...rejected.errors],
@@ -143,10 +153,10 @@ export class OrderLoader {
   }
 
   /** New orders load directly; known ones are staged; a second copy of an order loaded earlier from this file is rejected. */
-  private async sortBatch(batch: FormattedOrder[]) {
+  private async sortBatch(batch: PendingOrder[]) {
     const known = await this.knownOrders(batch.map((f) => f.order));
-    const fresh: FormattedOrder[] = [];
-    const existing: FormattedOrder[] = [];
+    const fresh: PendingOrder[] = [];
+    const existing: PendingOrder[] = [];
     const errors: ImportRowError[] = [];
     let rejectedRows = 0;
     const seen = new Set<string>();
@@ -194,7 +204,7 @@ export class OrderLoader {
     this.staged += orders.length;
   }
 
-  private async insertFresh(batch: FormattedOrder[]): Promise<void> {
+  private async insertFresh(batch: PendingOrder[]): Promise<void> {
     const orders = batch.map((f) => f.order);
     await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
     await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
@@ -204,9 +214,11 @@ export class OrderLoader {
     const refunds: Array<[string, OrderRecord]> = [];
     let first = orders[0]!.placedAt;
     let last = first;
-    batch.forEach(({ order: o, orderTail }, i) => {
+    batch.forEach((pending, i) => {
+      const o = pending.order;
       const id = ids[i]!;
       const customerId = o.customer ? (this.customers.get(o.customer.externalId)?.id ?? null) : null;
+      const { orderTail } = formattedRows(pending);
       orderRows.push(`${shop}${id}\t${copyValue(o.externalId)}\t${copyValue(customerId)}\t${orderTail}`);
       if (o.refundedCents > 0) refunds.push([id, o]);
       if (this.isFirstImport) this.loadedIds.add(o.externalId);
@@ -217,8 +229,9 @@ export class OrderLoader {
     // The lines are put together while PostgreSQL writes the orders.
     const writingOrders = CopyWriter.copyText(this.client, 'orders', ORDER_COPY_COLUMNS, orderRows.join(''));
     const lineRows: string[] = [];
-    batch.forEach(({ order: o, lineTails }, i) => {
-      o.lines.forEach((l, j) => {
+    batch.forEach((pending, i) => {
+      const { lineTails } = formattedRows(pending);
+      pending.order.lines.forEach((l, j) => {
         const skuId = l.skuExternalId ? (this.skuIds.get(l.skuExternalId) ?? null) : null;
         lineRows.push(`${shop}${ids[i]}\t${l.lineNo}\t${copyValue(skuId)}\t${lineTails[j]}`);
       });
