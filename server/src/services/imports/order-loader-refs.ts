@@ -39,30 +39,54 @@ export async function upsertBatchCustomers(
     facts.city ??= c.city;
     if (o.placedAt < facts.firstSeen) facts.firstSeen = o.placedAt;
   }
-  const changed = [...customers.entries()].filter(([ext, facts]) => !isUnchanged(known.get(ext), facts));
+  const fresh: Array<[string, CustomerFacts]> = [];
+  const changed: Array<[string, CustomerFacts]> = [];
+  for (const entry of customers) {
+    const seen = known.get(entry[0]);
+    if (!seen) fresh.push(entry);
+    else if (!isUnchanged(seen, entry[1])) changed.push(entry);
+  }
+  const remember = (rows: Array<{ id: number; external_id: string } & CustomerFacts>) => {
+    if (known.size + rows.length > MAX_KNOWN_CUSTOMERS) known.clear();
+    for (const { external_id, ...customer } of rows) known.set(external_id, customer);
+  };
+  // Customers this import has not met are most often new to the shop: one plain insert gives their
+  // ids; the ones the shop had already join the upsert below.
+  if (fresh.length > 0) {
+    const { rows } = await client.query<{ id: number; external_id: string } & CustomerFacts>(
+      `INSERT INTO customers (shop_id, external_id, name, email, city, first_seen_at)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+       ON CONFLICT (shop_id, external_id) DO NOTHING
+       RETURNING id, external_id, name, email, city, first_seen_at AS "firstSeen"`,
+      customerParams(shopId, fresh),
+    );
+    remember(rows);
+    for (const entry of fresh) if (!known.has(entry[0])) changed.push(entry);
+  }
   if (changed.length === 0) return;
-  const ids = changed.map(([ext]) => ext);
-  const values = changed.map(([, facts]) => facts);
   await client.query(
     `INSERT INTO customers AS c (shop_id, external_id, name, email, city, first_seen_at)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
      ${CUSTOMER_CONFLICT_SQL}`,
-    [
-      shopId,
-      ids,
-      values.map((v) => v.name),
-      values.map((v) => v.email),
-      values.map((v) => v.city),
-      values.map((v) => v.firstSeen),
-    ],
+    customerParams(shopId, changed),
   );
   const { rows } = await client.query<{ id: number; external_id: string } & CustomerFacts>(
     `SELECT id, external_id, name, email, city, first_seen_at AS "firstSeen"
      FROM customers WHERE shop_id = $1 AND external_id = ANY($2::text[])`,
-    [shopId, ids],
+    [shopId, changed.map(([ext]) => ext)],
   );
-  if (known.size + rows.length > MAX_KNOWN_CUSTOMERS) known.clear();
-  for (const { external_id, ...customer } of rows) known.set(external_id, customer);
+  remember(rows);
+}
+
+function customerParams(shopId: number, customers: Array<[string, CustomerFacts]>) {
+  return [
+    shopId,
+    customers.map(([ext]) => ext),
+    customers.map(([, v]) => v.name),
+    customers.map(([, v]) => v.email),
+    customers.map(([, v]) => v.city),
+    customers.map(([, v]) => v.firstSeen),
+  ];
 }
 
 /** True when upserting these facts would leave the customer as this import last wrote it. */

@@ -68,7 +68,7 @@ export class OrderLoader {
     private readonly shopId: number,
     private readonly sequence: string,
     private readonly isFirstImport: boolean,
-    private readonly maySkipLineChecks: boolean,
+    private readonly maySkipForeignKeyChecks: boolean,
   ) {}
 
   static async open(client: pg.PoolClient, shopId: number): Promise<OrderLoader> {
@@ -78,13 +78,10 @@ export class OrderLoader {
               EXISTS (SELECT 1 FROM orders WHERE shop_id = $1) AS has_orders`,
       [shopId],
     );
-    return new OrderLoader(
-      client,
-      shopId,
-      rows[0]!.seq,
-      !rows[0]!.has_orders,
-      await maySkipForeignKeyChecks(client),
-    );
+    const maySkip = await maySkipForeignKeyChecks(client);
+    // The one lock the skipped checks of the shop's id would take: the shop cannot go until this import ends.
+    if (maySkip) await client.query('SELECT 1 FROM shops WHERE id = $1 FOR KEY SHARE', [shopId]);
+    return new OrderLoader(client, shopId, rows[0]!.seq, !rows[0]!.has_orders, maySkip);
   }
 
   add(order: OrderRecord): void {
@@ -204,8 +201,16 @@ export class OrderLoader {
     this.staged += orders.length;
   }
 
+  /**
+   * Every reference this writes holds by construction: customers and SKUs point at the shop (locked
+   * in open), a new SKU at the product written just before it, each line at the order COPYed just
+   * before it from the same reserved ids. Where the role may, the per-row foreign-key triggers (as
+   * costly as the writes themselves) are off until the batch is written; a failure rolls back the
+   * transaction, and the setting with it.
+   */
   private async insertFresh(batch: PendingOrder[]): Promise<void> {
     const orders = batch.map((f) => f.order);
+    if (this.maySkipForeignKeyChecks) await this.client.query('SET LOCAL session_replication_role = replica');
     await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
     await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
     const ids = await this.reserveOrderIds(orders.length);
@@ -237,8 +242,9 @@ export class OrderLoader {
       });
     });
     await writingOrders;
-    await this.copyLines(lineRows.join(''));
+    await CopyWriter.copyText(this.client, 'order_lines', LINE_COPY_COLUMNS, lineRows.join(''));
     if (refunds.length > 0) await this.insertRefunds(refunds);
+    if (this.maySkipForeignKeyChecks) await this.client.query('SET LOCAL session_replication_role = origin');
     this.inserted += orders.length;
   }
 
@@ -249,24 +255,6 @@ export class OrderLoader {
       [this.sequence, count],
     );
     return rows[0]!.ids;
-  }
-
-  /**
-   * Each line carries the id of the order written just before it, from the same reserved ids, and
-   * that COPY succeeded: the foreign key holds by construction. Where the role may, the per-row check
-   * (as costly as the COPY itself) is skipped.
-   */
-  private async copyLines(text: string): Promise<void> {
-    if (!this.maySkipLineChecks) {
-      await CopyWriter.copyText(this.client, 'order_lines', LINE_COPY_COLUMNS, text);
-      return;
-    }
-    await this.client.query('SET LOCAL session_replication_role = replica');
-    try {
-      await CopyWriter.copyText(this.client, 'order_lines', LINE_COPY_COLUMNS, text);
-    } finally {
-      await this.client.query('SET LOCAL session_replication_role = origin');
-    }
   }
 
   /** Same refund rows as the merge writes (syncRefunds), for orders loaded directly. */

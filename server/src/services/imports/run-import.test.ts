@@ -137,6 +137,36 @@ describe('runImport of overlapping and faulty files', () => {
     expect(stored).toEqual(direct);
   });
 
+  it('matches the customer of a new order to the one the shop already has, filling in what it lacked', async () => {
+    const shopId = await createShop(db.pool, 'returning-customer', 'CNY', 'Asia/Shanghai');
+    // A Shopify export names a customer by email.
+    const buyer = {
+      externalId: 'li.wei@example.com',
+      name: 'Li Wei',
+      email: 'li.wei@example.com',
+      city: null,
+    };
+    const [early, late] = orders;
+    const fileA = await tempFile('early.csv', shopifyOrdersCsv([{ ...late!, customer: buyer }], 'CNY'));
+    await runImport(db.pool, { shopId, filePath: fileA, phase: 'import', importValidRows: false });
+    const withCity = { ...buyer, city: 'Hangzhou' };
+    const fileB = await tempFile('late.csv', shopifyOrdersCsv([{ ...early!, customer: withCity }], 'CNY'));
+    const outcome = await runImport(db.pool, {
+      shopId,
+      filePath: fileB,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(outcome).toMatchObject({ status: 'succeeded', recordsInserted: 1 });
+    const { rows } = await db.pool.query(
+      `SELECT c.city, c.first_seen_at, count(o.id)::int AS orders
+       FROM customers c JOIN orders o ON o.shop_id = c.shop_id AND o.customer_id = c.id
+       WHERE c.shop_id = $1 GROUP BY c.shop_id, c.id`,
+      [shopId],
+    );
+    expect(rows).toEqual([{ city: 'Hangzhou', first_seen_at: early!.placedAt, orders: 2 }]);
+  });
+
   it('replaces the lines of an order whose lines changed, and only those', async () => {
     const shopId = await createShop(db.pool, 'lines', 'CNY', 'Asia/Shanghai');
     const base = orders.slice(0, 6);
