@@ -20,6 +20,7 @@ import { type KnownCustomer, upsertBatchCustomers, upsertBatchSkus } from './ord
 import { ORDER_STAGE } from './staging.js';
 
 const BATCH_ORDERS = 5000;
+const MAX_ID_BLOCK = 50_000;
 
 /** An order waiting for its batch, with its COPY rows once formatted. */
 interface PendingOrder {
@@ -59,6 +60,8 @@ export class OrderLoader {
   private window: PlacedWindow | null = null;
   private readonly skuIds = new Map<string, number>();
   private readonly customers = new Map<string, KnownCustomer>();
+  private reservedIds: string[] = [];
+  private idBlock = 0;
 
   /** Orders loaded by this import, kept only while the shop had no orders before it (see knownOrders). */
   private readonly loadedIds = new Set<string>();
@@ -78,9 +81,15 @@ export class OrderLoader {
               EXISTS (SELECT 1 FROM orders WHERE shop_id = $1) AS has_orders`,
       [shopId],
     );
+    // What the loader writes until the end of the file holds its references by construction (see
+    // insertFresh), so where the role may, the per-row foreign-key triggers (as costly as the writes
+    // themselves) are off until then. The one lock the skipped checks on the shop would have taken is
+    // taken here: the shop cannot go until this import ends. A failure rolls back the setting with the rest.
     const maySkip = await maySkipForeignKeyChecks(client);
-    // The one lock the skipped checks of the shop's id would take: the shop cannot go until this import ends.
-    if (maySkip) await client.query('SELECT 1 FROM shops WHERE id = $1 FOR KEY SHARE', [shopId]);
+    if (maySkip) {
+      await client.query('SELECT 1 FROM shops WHERE id = $1 FOR KEY SHARE', [shopId]);
+      await client.query('SET LOCAL session_replication_role = replica');
+    }
     return new OrderLoader(client, shopId, rows[0]!.seq, !rows[0]!.has_orders, maySkip);
   }
 
@@ -131,6 +140,7 @@ export class OrderLoader {
   /** Loads the rest of the file; returns what it rejected, duplicates among the staged orders included. */
   async endOfFile(): Promise<StageRejections> {
     const last = await this.flush(true);
+    if (this.maySkipForeignKeyChecks) await this.client.query('SET LOCAL session_replication_role = origin');
     if (this.staged === 0) return last;
     const duplicates = await rejectDuplicateOrders(this.client);
     return { errors: [...last.errors, ...duplicates.errors], rows: last.rows + duplicates.rows };
@@ -202,15 +212,12 @@ export class OrderLoader {
   }
 
   /**
-   * Every reference this writes holds by construction: customers and SKUs point at the shop (locked
-   * in open), a new SKU at the product written just before it, each line at the order COPYed just
-   * before it from the same reserved ids. Where the role may, the per-row foreign-key triggers (as
-   * costly as the writes themselves) are off until the batch is written; a failure rolls back the
-   * transaction, and the setting with it.
+   * Every reference this writes holds by construction, so it needs no foreign-key trigger (see open):
+   * customers and SKUs point at the shop, a new SKU at the product written just before it, each line
+   * at the order COPYed just before it from the same reserved ids.
    */
   private async insertFresh(batch: PendingOrder[]): Promise<void> {
     const orders = batch.map((f) => f.order);
-    if (this.maySkipForeignKeyChecks) await this.client.query('SET LOCAL session_replication_role = replica');
     await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
     await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
     const ids = await this.reserveOrderIds(orders.length);
@@ -244,17 +251,24 @@ export class OrderLoader {
     await writingOrders;
     await CopyWriter.copyText(this.client, 'order_lines', LINE_COPY_COLUMNS, lineRows.join(''));
     if (refunds.length > 0) await this.insertRefunds(refunds);
-    if (this.maySkipForeignKeyChecks) await this.client.query('SET LOCAL session_replication_role = origin');
     this.inserted += orders.length;
   }
 
-  /** Ids for the batch's orders from the orders sequence, as the database hands them out. */
+  /**
+   * Ids for the batch's orders from the orders sequence, as the database hands them out: in blocks
+   * that double (up to MAX_ID_BLOCK), so a large file asks a few times, not once a batch, and a small
+   * one takes just what it needs. Ids left over at the end are a gap in the sequence, as after a rollback.
+   */
   private async reserveOrderIds(count: number): Promise<string[]> {
-    const { rows } = await this.client.query<{ ids: string[] }>(
-      'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
-      [this.sequence, count],
-    );
-    return rows[0]!.ids;
+    if (this.reservedIds.length < count) {
+      this.idBlock = Math.min(Math.max(count, this.idBlock * 2), Math.max(count, MAX_ID_BLOCK));
+      const { rows } = await this.client.query<{ ids: string[] }>(
+        'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
+        [this.sequence, this.idBlock - this.reservedIds.length],
+      );
+      this.reservedIds = this.reservedIds.concat(rows[0]!.ids);
+    }
+    return this.reservedIds.splice(0, count);
   }
 
   /** Same refund rows as the merge writes (syncRefunds), for orders loaded directly. */
