@@ -50,8 +50,8 @@ export async function upsertBatchCustomers(
     if (known.size + rows.length > MAX_KNOWN_CUSTOMERS) known.clear();
     for (const { external_id, ...customer } of rows) known.set(external_id, customer);
   };
-  // Customers this import has not met are most often new to the shop: one plain insert gives their
-  // ids; the ones the shop had already join the upsert below.
+  // Customers this import has not met are most often new to the shop: one insert that skips existing
+  // ones gives the new ones' ids; those the shop already had join the upsert below.
   if (fresh.length > 0) {
     const { rows } = await client.query<{ id: number; external_id: string } & CustomerFacts>(
       `INSERT INTO customers (shop_id, external_id, name, email, city, first_seen_at)

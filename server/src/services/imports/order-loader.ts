@@ -261,7 +261,7 @@ export class OrderLoader {
    */
   private async reserveOrderIds(count: number): Promise<string[]> {
     if (this.reservedIds.length < count) {
-      this.idBlock = Math.min(Math.max(count, this.idBlock * 2), Math.max(count, MAX_ID_BLOCK));
+      this.idBlock = Math.max(count, Math.min(this.idBlock * 2, MAX_ID_BLOCK));
       const { rows } = await this.client.query<{ ids: string[] }>(
         'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
         [this.sequence, this.idBlock - this.reservedIds.length],
