@@ -3,6 +3,7 @@ import type { ColumnMapping, ImportFormat } from '@zhanggui/shared';
 import type { RecordBatch } from '../read-import-file.js';
 import type { ReaderContext, RecordKind } from '../records.js';
 import type { TextEncoding } from '../text-encoding.js';
+import type { PackedOrders } from './packed-orders.js';
 
 export interface ReaderJob {
   filePath: string;
@@ -21,7 +22,13 @@ export interface SerializedError {
 
 export type WorkerMessage =
   | { type: 'opened'; kind: RecordKind; format: ImportFormat; encoding: TextEncoding; fileBytes: number }
-  | { type: 'batch'; batch: RecordBatch<unknown>; bytesRead: number }
+  | {
+      type: 'batch';
+      batch: RecordBatch<unknown>;
+      /** A batch of orders comes packed, its records empty. */
+      orders?: PackedOrders;
+      bytesRead: number;
+    }
   | { type: 'done' }
   | { type: 'failed'; error: SerializedError };
 

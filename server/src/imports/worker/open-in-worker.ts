@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { ImportCancelledError, ImportFileError } from '../import-file-error.js';
 import type { OpenedImport, ReadImportOptions, RecordBatch } from '../read-import-file.js';
 import type { ParentMessage, ReaderJob, SerializedError, WorkerMessage } from './messages.js';
+import { unpackOrders } from './packed-orders.js';
 
 /** Batches the worker may read ahead of the import: enough to keep both busy, few enough to bound memory. */
 const READ_AHEAD = 3;
@@ -103,6 +104,7 @@ export async function openImportFileInWorker(
           if (message.type !== 'batch') throw new Error(`The file reader sent ${message.type} mid-file.`);
           options.onBytes?.(message.bytesRead);
           ask(1);
+          if (message.orders) message.batch.records = unpackOrders(message.orders);
           yield message.batch;
         }
       } finally {

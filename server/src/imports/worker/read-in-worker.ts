@@ -4,7 +4,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportFileError } from '../import-file-error.js';
 import { type RecordBatch, readImportFile } from '../read-import-file.js';
+import type { OrderRecord } from '../records.js';
 import type { ParentMessage, ReaderJob, SerializedError, WorkerMessage } from './messages.js';
+import { packOrders } from './packed-orders.js';
 
 /** Records per message: fewer, larger messages cost less to pass than one per file chunk. */
 const RECORDS_PER_MESSAGE = 2000;
@@ -54,8 +56,17 @@ async function run(): Promise<void> {
   });
   let pending: RecordBatch<unknown> = { records: [], errors: [], rowsRead: 0, rowsRejected: 0 };
   const send = async () => {
+    const message: WorkerMessage =
+      opened.kind === 'orders'
+        ? {
+            type: 'batch',
+            batch: { ...pending, records: [] },
+            orders: packOrders(pending.records as OrderRecord[]),
+            bytesRead,
+          }
+        : { type: 'batch', batch: pending, bytesRead };
     await waitForCredit();
-    post({ type: 'batch', batch: pending, bytesRead });
+    post(message);
     pending = { records: [], errors: [], rowsRead: 0, rowsRejected: 0 };
   };
   for await (const batch of opened.batches as AsyncGenerator<RecordBatch<unknown>>) {
