@@ -6,7 +6,7 @@ import type { ImportRowError } from '@zhanggui/shared';
 import type pg from 'pg';
 import { maySkipForeignKeyChecks } from '../../db/foreign-key-checks.js';
 import type { OrderRecord } from '../../imports/records.js';
-import { CopyWriter, copyLine, copyValue } from './copy-writer.js';
+import { copyLine, copyValue } from './copy-writer.js';
 import {
   mergeStagedOrders,
   type PlacedWindow,
@@ -16,8 +16,17 @@ import {
 } from './merge-orders.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
 import { LINE_COPY_COLUMNS, ORDER_COPY_COLUMNS, orderValues } from './order-columns.js';
-import { type KnownCustomer, upsertBatchCustomers, upsertBatchSkus } from './order-loader-refs.js';
+import {
+  CUSTOMER_COPY_COLUMNS,
+  type KnownCustomer,
+  MAX_KNOWN_CUSTOMERS,
+  newShopCustomerWrites,
+  upsertBatchCustomers,
+  upsertBatchSkus,
+  upsertCustomers,
+} from './order-loader-refs.js';
 import { ORDER_STAGE } from './staging.js';
+import { StatementQueue, type Statements } from './statement-queue.js';
 
 const BATCH_ORDERS = 5000;
 const MAX_ID_BLOCK = 50_000;
@@ -50,9 +59,39 @@ function formattedRows(pending: PendingOrder): FormattedRows {
   return pending.rows;
 }
 
+/**
+ * Ids from a sequence, as the database hands them out: in blocks that double (up to MAX_ID_BLOCK), so a
+ * large file asks a few times, not once a batch, and a small one takes just what it needs. Ids left over
+ * at the end are a gap in the sequence, as after a rollback.
+ */
+class ReservedIds {
+  private ids: string[] = [];
+  private block = 0;
+
+  constructor(
+    private readonly statements: Statements,
+    private readonly sequence: string,
+  ) {}
+
+  async take(count: number): Promise<string[]> {
+    if (this.ids.length < count) {
+      this.block = Math.max(count, Math.min(this.block * 2, MAX_ID_BLOCK));
+      const { rows } = await this.statements.query<{ ids: string[] }>(
+        'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
+        [this.sequence, this.block - this.ids.length],
+      );
+      this.ids = this.ids.concat(rows[0]!.ids);
+    }
+    return this.ids.splice(0, count);
+  }
+}
+
 export class OrderLoader {
   private pending: OrderRecord[] = [];
-  private inflight: Promise<void> | null = null;
+  /** The batch whose statements are being prepared and sent. */
+  private preparing: Promise<void> | null = null;
+  /** Each sent batch's statements, oldest first. */
+  private writing: Array<Promise<void>> = [];
   private failure: unknown = null;
   private rejected: StageRejections = { errors: [], rows: 0 };
   private inserted = 0;
@@ -60,8 +99,12 @@ export class OrderLoader {
   private window: PlacedWindow | null = null;
   private readonly skuIds = new Map<string, number>();
   private readonly customers = new Map<string, KnownCustomer>();
-  private reservedIds: string[] = [];
-  private idBlock = 0;
+  /** Every statement of the load goes through here: a batch's are sent while the one ahead is written. */
+  private readonly statements: StatementQueue;
+  private readonly orderIds: ReservedIds;
+  private readonly customerIds: ReservedIds;
+  /** New customers go in by COPY with reserved ids while the shop has only those this import wrote. */
+  private customersByCopy: boolean;
 
   /** Orders loaded by this import, kept only while the shop had no orders before it (see knownOrders). */
   private readonly loadedIds = new Set<string>();
@@ -69,16 +112,29 @@ export class OrderLoader {
   private constructor(
     private readonly client: pg.PoolClient,
     private readonly shopId: number,
-    private readonly sequence: string,
+    sequences: { orders: string; customers: string },
     private readonly isFirstImport: boolean,
+    hasCustomers: boolean,
     private readonly maySkipForeignKeyChecks: boolean,
-  ) {}
+  ) {
+    this.statements = new StatementQueue(client);
+    this.orderIds = new ReservedIds(this.statements, sequences.orders);
+    this.customerIds = new ReservedIds(this.statements, sequences.customers);
+    this.customersByCopy = !hasCustomers;
+  }
 
   static async open(client: pg.PoolClient, shopId: number): Promise<OrderLoader> {
     await client.query(ORDER_STAGE.ddl);
-    const { rows } = await client.query<{ seq: string; has_orders: boolean }>(
-      `SELECT pg_get_serial_sequence('orders', 'id') AS seq,
-              EXISTS (SELECT 1 FROM orders WHERE shop_id = $1) AS has_orders`,
+    const { rows } = await client.query<{
+      orders_seq: string;
+      customers_seq: string;
+      has_orders: boolean;
+      has_customers: boolean;
+    }>(
+      `SELECT pg_get_serial_sequence('orders', 'id') AS orders_seq,
+              pg_get_serial_sequence('customers', 'id') AS customers_seq,
+              EXISTS (SELECT 1 FROM orders WHERE shop_id = $1) AS has_orders,
+              EXISTS (SELECT 1 FROM customers WHERE shop_id = $1) AS has_customers`,
       [shopId],
     );
     // What the loader writes until the end of the file holds its references by construction (see
@@ -90,7 +146,15 @@ export class OrderLoader {
       await client.query('SELECT 1 FROM shops WHERE id = $1 FOR KEY SHARE', [shopId]);
       await client.query('SET LOCAL session_replication_role = replica');
     }
-    return new OrderLoader(client, shopId, rows[0]!.seq, !rows[0]!.has_orders, maySkip);
+    const found = rows[0]!;
+    return new OrderLoader(
+      client,
+      shopId,
+      { orders: found.orders_seq, customers: found.customers_seq },
+      !found.has_orders,
+      found.has_customers,
+      maySkip,
+    );
   }
 
   add(order: OrderRecord): void {
@@ -99,7 +163,9 @@ export class OrderLoader {
 
   /**
    * Starts loading the pending orders once a batch is full (or always, with force) and returns the rows
-   * rejected so far. The load runs while the caller parses the next batch: one batch in flight at a time.
+   * rejected so far. The load runs while the caller parses the next batch. A batch's statements go to
+   * PostgreSQL without waiting for each other, and the next batch is prepared while they run and queued
+   * behind them: at most two batches are written at a time.
    */
   async flush(force = false): Promise<StageRejections> {
     const isFull = this.pending.length >= BATCH_ORDERS || (force && this.pending.length > 0);
@@ -109,22 +175,36 @@ export class OrderLoader {
       // Ahead of time only while the file has brought new orders alone: a re-import's orders are
       // staged, and rows formatted for them would be thrown away.
       if (this.staged === 0) for (const pending of batch) formattedRows(pending);
-      await this.settle();
-      this.inflight = this.loadBatch(batch).catch((error: unknown) => {
-        this.failure = error;
-      });
+      // The batch ahead has sent its statements, so this one's follow them on the client's queue.
+      await this.preparing;
+      while (this.writing.length > 1) await this.writing.shift();
+      if (this.failure) throw this.failure;
+      this.preparing = this.loadBatch(batch).catch(this.fail);
     }
     if (force) await this.settle();
+    if (this.failure) throw this.failure;
     const taken = this.rejected;
     this.rejected = { errors: [], rows: 0 };
     return taken;
   }
 
-  /** Waits for the batch in flight and rethrows its failure; call before anything else uses the client. */
+  /** Waits for every batch in flight and rethrows the first failure; call before anything else uses the client. */
   async settle(): Promise<void> {
-    await this.inflight;
-    this.inflight = null;
+    await this.preparing;
+    this.preparing = null;
+    await Promise.all(this.writing);
+    this.writing = [];
     if (this.failure) throw this.failure;
+  }
+
+  /** Keeps the first failure: statements queued behind a failed one fail only because it did. */
+  private readonly fail = (error: unknown) => {
+    this.failure ??= error;
+  };
+
+  /** Statements sent and not awaited, in the order sent; settle() waits for them. */
+  private sent(statements: Array<Promise<unknown>>): void {
+    this.writing.push(Promise.all(statements).then(() => {}, this.fail));
   }
 
   private async loadBatch(batch: PendingOrder[]): Promise<void> {
@@ -195,7 +275,7 @@ export class OrderLoader {
       for (const o of batch) if (this.loadedIds.has(o.externalId)) known.set(o.externalId, true);
       return known;
     }
-    const { rows } = await this.client.query<{ external_id: string; is_this_import: boolean }>(
+    const { rows } = await this.statements.query<{ external_id: string; is_this_import: boolean }>(
       `SELECT external_id, xmin::text::bigint = (txid_current() % 4294967296) AS is_this_import
        FROM orders WHERE shop_id = $1 AND external_id = ANY($2::text[])`,
       [this.shopId, batch.map((o) => o.externalId)],
@@ -207,7 +287,7 @@ export class OrderLoader {
     const chunks: string[] = [];
     const sink = { add: (values: Parameters<typeof copyLine>[0]) => chunks.push(copyLine(values)) };
     for (const order of orders) ORDER_STAGE.add(sink, order);
-    await CopyWriter.copyText(this.client, ORDER_STAGE.table, ORDER_STAGE.columns, chunks.join(''));
+    await this.statements.copyText(ORDER_STAGE.table, ORDER_STAGE.columns, chunks.join(''));
     this.staged += orders.length;
   }
 
@@ -218,9 +298,9 @@ export class OrderLoader {
    */
   private async insertFresh(batch: PendingOrder[]): Promise<void> {
     const orders = batch.map((f) => f.order);
-    await upsertBatchCustomers(this.client, this.shopId, orders, this.customers);
-    await upsertBatchSkus(this.client, this.shopId, orders, this.skuIds);
-    const ids = await this.reserveOrderIds(orders.length);
+    const writingCustomers = await this.writeCustomers(orders);
+    await upsertBatchSkus(this.statements, this.shopId, orders, this.skuIds);
+    const ids = await this.orderIds.take(orders.length);
     const shop = `${this.shopId}\t`;
     const orderRows: string[] = [];
     const refunds: Array<[string, OrderRecord]> = [];
@@ -239,7 +319,7 @@ export class OrderLoader {
     });
     this.window = widenWindow(this.window, [first, last]);
     // The lines are put together while PostgreSQL writes the orders.
-    const writingOrders = CopyWriter.copyText(this.client, 'orders', ORDER_COPY_COLUMNS, orderRows.join(''));
+    const writingOrders = this.statements.copyText('orders', ORDER_COPY_COLUMNS, orderRows.join(''));
     const lineRows: string[] = [];
     batch.forEach((pending, i) => {
       const { lineTails } = formattedRows(pending);
@@ -248,32 +328,44 @@ export class OrderLoader {
         lineRows.push(`${shop}${ids[i]}\t${l.lineNo}\t${copyValue(skuId)}\t${lineTails[j]}`);
       });
     });
-    await writingOrders;
-    await CopyWriter.copyText(this.client, 'order_lines', LINE_COPY_COLUMNS, lineRows.join(''));
-    if (refunds.length > 0) await this.insertRefunds(refunds);
+    const writingLines = this.statements.copyText('order_lines', LINE_COPY_COLUMNS, lineRows.join(''));
+    this.sent([
+      ...writingCustomers,
+      writingOrders,
+      writingLines,
+      ...(refunds.length > 0 ? [this.insertRefunds(refunds)] : []),
+    ]);
     this.inserted += orders.length;
   }
 
   /**
-   * Ids for the batch's orders from the orders sequence, as the database hands them out: in blocks
-   * that double (up to MAX_ID_BLOCK), so a large file asks a few times, not once a batch, and a small
-   * one takes just what it needs. Ids left over at the end are a gap in the sequence, as after a rollback.
+   * Writes the batch's customers and fills this.customers with their ids. Into a shop whose customers
+   * are all this import's, new ones need no round trip: their COPY is sent and not awaited (returned),
+   * and the orders COPY queued after it may point at them. Otherwise the ids come back from an upsert.
    */
-  private async reserveOrderIds(count: number): Promise<string[]> {
-    if (this.reservedIds.length < count) {
-      this.idBlock = Math.max(count, Math.min(this.idBlock * 2, MAX_ID_BLOCK));
-      const { rows } = await this.client.query<{ ids: string[] }>(
-        'SELECT array_agg(nextval($1::regclass)) AS ids FROM generate_series(1, $2)',
-        [this.sequence, this.idBlock - this.reservedIds.length],
-      );
-      this.reservedIds = this.reservedIds.concat(rows[0]!.ids);
+  private async writeCustomers(orders: OrderRecord[]): Promise<Array<Promise<unknown>>> {
+    if (this.customersByCopy && this.customers.size + orders.length > MAX_KNOWN_CUSTOMERS) {
+      // Too many to keep in memory: from here on the upsert, which finds the ones written earlier.
+      this.customersByCopy = false;
     }
-    return this.reservedIds.splice(0, count);
+    if (!this.customersByCopy) {
+      await upsertBatchCustomers(this.statements, this.shopId, orders, this.customers);
+      return [];
+    }
+    const writes = await newShopCustomerWrites(this.shopId, orders, this.customers, (n) =>
+      this.customerIds.take(n),
+    );
+    const sent: Array<Promise<unknown>> = [];
+    if (writes.copyText) {
+      sent.push(this.statements.copyText('customers', CUSTOMER_COPY_COLUMNS, writes.copyText));
+    }
+    if (writes.updates) sent.push(upsertCustomers(this.statements, writes.updates));
+    return sent;
   }
 
   /** Same refund rows as the merge writes (syncRefunds), for orders loaded directly. */
   private async insertRefunds(refunds: Array<[string, OrderRecord]>): Promise<void> {
-    await this.client.query(
+    await this.statements.query(
       `INSERT INTO refunds (shop_id, external_id, order_id, kind, status, amount_cents, reason, requested_at, resolved_at)
        SELECT $1, ext || ':refund', order_id, 'refund_only', 'completed', amount, 'Refunded amount in the imported order', at, at
        FROM unnest($2::text[], $3::bigint[], $4::int[], $5::timestamptz[]) AS r(ext, order_id, amount, at)`,

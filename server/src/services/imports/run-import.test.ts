@@ -322,4 +322,55 @@ describe('runImport of a file larger than one load batch', () => {
     expect(await tableCounts(db.pool, shopId)).toEqual(counts);
     expect(await rollupVersusDirect(db.pool, shopId)).toEqual(rollups);
   }, 60_000);
+
+  it('writes a new shop one row per customer across batches, with what later batches add', async () => {
+    const shopId = await createShop(db.pool, 'customers-across-batches', 'CNY', 'Asia/Shanghai');
+    const buyer = { externalId: 'mei@example.com', name: 'Mei', email: 'mei@example.com', city: null };
+    const earlier = new Date(orders[0]!.placedAt.getTime() - 3_600_000);
+    const file = await tempFile(
+      'customers.csv',
+      shopifyOrdersCsv(
+        orders.map((o, i) => {
+          if (i === 10) return { ...o, customer: buyer };
+          // In the second batch: the same buyer, with a city now, on an order placed before the first.
+          if (i === 5200)
+            return { ...o, customer: { ...buyer, city: 'Suzhou' }, placedAt: earlier, paidAt: earlier };
+          return o;
+        }),
+        'CNY',
+      ),
+    );
+    const outcome = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(outcome).toMatchObject({ status: 'succeeded', recordsInserted: 5300 });
+    const distinct = new Set(
+      orders.flatMap((o, i) => (i === 10 || i === 5200 || !o.customer ? [] : [o.customer.externalId])),
+    );
+    distinct.add(buyer.externalId);
+    expect((await tableCounts(db.pool, shopId)).customers).toBe(distinct.size);
+    const { rows } = await db.pool.query(
+      `SELECT c.name, c.city, c.first_seen_at, array_agg(o.external_id ORDER BY o.external_id) AS orders
+       FROM customers c JOIN orders o ON o.shop_id = c.shop_id AND o.customer_id = c.id
+       WHERE c.shop_id = $1 AND c.external_id = $2 GROUP BY c.shop_id, c.id`,
+      [shopId, buyer.externalId],
+    );
+    expect(rows).toEqual([
+      {
+        name: 'Mei',
+        city: 'Suzhou',
+        first_seen_at: earlier,
+        orders: [orders[10]!.externalId, orders[5200]!.externalId],
+      },
+    ]);
+    const { rows: misplaced } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM orders o LEFT JOIN customers c ON c.shop_id = o.shop_id AND c.id = o.customer_id
+       WHERE o.shop_id = $1 AND o.customer_id IS NOT NULL AND c.id IS NULL`,
+      [shopId],
+    );
+    expect(misplaced[0].n).toBe(0);
+  }, 60_000);
 });
