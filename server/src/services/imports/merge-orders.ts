@@ -3,7 +3,7 @@
 // in step, and the rollups refreshed for every hour an order was or is placed in. A row that is
 // already identical is left untouched, so importing a file twice changes nothing.
 import type pg from 'pg';
-import { refreshRollups } from '../rollups/refresh-rollups.js';
+import { type HourWindow, refreshRollups } from '../rollups/refresh-rollups.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
 import { CUSTOMER_CONFLICT_SQL, ORDER_VALUE_COLUMNS } from './order-columns.js';
 
@@ -55,27 +55,36 @@ export function widenWindow(
   return { first: new Date(Math.min(...known)), last: new Date(Math.max(...known)) };
 }
 
-/** Refreshes the rollups of every hour in the window, with fresh statistics after a large load. */
+/** Orders written at once from which the planner's statistics are refreshed before the rollups. */
+export const BULK_LOAD_ORDERS = 10_000;
+
+/** The whole hours a window of placement times falls in. */
+export function placedHours(window: PlacedWindow): HourWindow {
+  return { from: window.first, to: new Date(window.last.getTime() + 3_600_000) };
+}
+
+/** Refreshes the rollups of every hour in the windows, with fresh statistics after a large load. */
 export async function refreshOrderRollups(
   client: pg.PoolClient,
   shopId: number,
-  window: PlacedWindow | null,
+  windows: HourWindow[],
   changedOrders: number,
 ): Promise<void> {
-  if (!window) return;
+  if (windows.length === 0) return;
   // After a large load the planner's statistics are stale and the refresh picks slow plans.
   if (changedOrders >= BULK_LOAD_ORDERS) await client.query('ANALYZE orders, order_lines');
-  await refreshRollups(client, shopId, {
-    from: window.first,
-    to: new Date(window.last.getTime() + 3_600_000),
-  });
+  for (const window of windows) await refreshRollups(client, shopId, window);
 }
-const BULK_LOAD_ORDERS = 10_000;
 
 /** Merges the staged orders and refreshes the rollups of the hours they touched. */
 export async function mergeOrders(client: pg.PoolClient, shopId: number): Promise<MergeCounts> {
   const { counts, window } = await mergeStagedOrders(client, shopId);
-  await refreshOrderRollups(client, shopId, window, counts.inserted + counts.updated);
+  await refreshOrderRollups(
+    client,
+    shopId,
+    window ? [placedHours(window)] : [],
+    counts.inserted + counts.updated,
+  );
   return counts;
 }
 

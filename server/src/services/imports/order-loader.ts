@@ -6,10 +6,13 @@ import type { ImportRowError } from '@zhanggui/shared';
 import type pg from 'pg';
 import { maySkipForeignKeyChecks } from '../../db/foreign-key-checks.js';
 import type { OrderRecord } from '../../imports/records.js';
+import { type HourWindow, refreshDailyRollup, refreshRollups } from '../rollups/refresh-rollups.js';
 import { copyLine, copyValue } from './copy-writer.js';
 import {
+  BULK_LOAD_ORDERS,
   mergeStagedOrders,
   type PlacedWindow,
+  placedHours,
   refreshOrderRollups,
   rejectDuplicateOrders,
   widenWindow,
@@ -25,6 +28,7 @@ import {
   upsertBatchSkus,
   upsertCustomers,
 } from './order-loader-refs.js';
+import { RolledUpHours } from './rolled-up-hours.js';
 import { ORDER_STAGE } from './staging.js';
 import { StatementQueue, type Statements } from './statement-queue.js';
 
@@ -96,7 +100,10 @@ export class OrderLoader {
   private rejected: StageRejections = { errors: [], rows: 0 };
   private inserted = 0;
   private staged = 0;
+  /** When the directly loaded orders were placed. */
   private window: PlacedWindow | null = null;
+  private readonly rolledUp = new RolledUpHours();
+  private analyzed = false;
   private readonly skuIds = new Map<string, number>();
   private readonly customers = new Map<string, KnownCustomer>();
   /** Every statement of the load goes through here: a batch's are sent while the one ahead is written. */
@@ -113,6 +120,7 @@ export class OrderLoader {
     private readonly client: pg.PoolClient,
     private readonly shopId: number,
     sequences: { orders: string; customers: string },
+    private readonly timeZone: string,
     private readonly isFirstImport: boolean,
     hasCustomers: boolean,
     private readonly maySkipForeignKeyChecks: boolean,
@@ -130,11 +138,13 @@ export class OrderLoader {
       customers_seq: string;
       has_orders: boolean;
       has_customers: boolean;
+      time_zone: string;
     }>(
       `SELECT pg_get_serial_sequence('orders', 'id') AS orders_seq,
               pg_get_serial_sequence('customers', 'id') AS customers_seq,
               EXISTS (SELECT 1 FROM orders WHERE shop_id = $1) AS has_orders,
-              EXISTS (SELECT 1 FROM customers WHERE shop_id = $1) AS has_customers`,
+              EXISTS (SELECT 1 FROM customers WHERE shop_id = $1) AS has_customers,
+              (SELECT time_zone FROM shops WHERE id = $1) AS time_zone`,
       [shopId],
     );
     // What the loader writes until the end of the file holds its references by construction (see
@@ -151,6 +161,7 @@ export class OrderLoader {
       client,
       shopId,
       { orders: found.orders_seq, customers: found.customers_seq },
+      found.time_zone,
       !found.has_orders,
       found.has_customers,
       maySkip,
@@ -229,13 +240,24 @@ export class OrderLoader {
   /** Merges the staged orders and refreshes the rollups of every hour the import touched. */
   async merge(): Promise<MergeCounts> {
     let counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
+    const hours: HourWindow[] = [];
+    if (this.window) {
+      const loaded = this.rolledUp.remaining(this.window.first.getTime(), this.window.last.getTime());
+      for (const r of loaded) hours.push({ from: new Date(r.from), to: new Date(r.to) });
+    }
     if (this.staged > 0) {
       const merged = await mergeStagedOrders(this.client, this.shopId);
       counts = merged.counts;
-      this.window = widenWindow(this.window, [merged.window?.first, merged.window?.last]);
+      if (merged.window) hours.push(placedHours(merged.window));
     }
     const total = { ...counts, inserted: counts.inserted + this.inserted };
-    await refreshOrderRollups(this.client, this.shopId, this.window, total.inserted + total.updated);
+    await refreshOrderRollups(this.client, this.shopId, hours, total.inserted + total.updated);
+    // The refreshes on the way left the days alone: a batch ends mid-day, and each day is summed once here.
+    const refreshed = this.rolledUp.refreshed();
+    if (refreshed) {
+      const window = { from: new Date(refreshed.from), to: new Date(refreshed.to) };
+      await refreshDailyRollup(this.client, this.shopId, window, { timeZone: this.timeZone });
+    }
     return total;
   }
 
@@ -336,6 +358,31 @@ export class OrderLoader {
       ...(refunds.length > 0 ? [this.insertRefunds(refunds)] : []),
     ]);
     this.inserted += orders.length;
+    this.rollUpPassedHours(orders);
+  }
+
+  /**
+   * Refreshes the rollups of the hours the file has moved past (see RolledUpHours), queued behind the
+   * batch's writes, so PostgreSQL sums them while the next batch is prepared rather than all at the end.
+   */
+  private rollUpPassedHours(orders: OrderRecord[]): void {
+    // A small file is refreshed at the end, in one go.
+    if (this.inserted < BULK_LOAD_ORDERS) return;
+    const window = this.window!;
+    const times = orders.map((o) => o.placedAt.getTime());
+    const range = this.rolledUp.afterBatch(times, window.first.getTime(), window.last.getTime());
+    if (!range) return;
+    const hours = { from: new Date(range.from), to: new Date(range.to) };
+    if (!this.analyzed) {
+      // Statistics from before the load would have the refresh plan for the tables as they were.
+      this.sent([this.statements.query('ANALYZE orders, order_lines')]);
+      this.analyzed = true;
+    }
+    this.sent([
+      this.statements.run((client) =>
+        refreshRollups(client, this.shopId, hours, { timeZone: this.timeZone, daily: false }),
+      ),
+    ]);
   }
 
   /**

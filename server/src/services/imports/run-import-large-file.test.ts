@@ -85,4 +85,27 @@ describe('runImport of a file large enough to be read in a worker thread', () =>
     const afterSecond = await storedVersusRefreshed(shopId);
     expect(afterSecond.stored).toEqual(afterSecond.refreshed);
   });
+
+  it('leaves the same rollups for a file newest first, with some orders out of place', async () => {
+    const { rows } = await db.pool.query<{ id: number }>(
+      `INSERT INTO shops (slug, name, platform, currency, time_zone) VALUES ('newest-first', 'newest-first', 'shopify', 'CNY', 'Asia/Shanghai') RETURNING id`,
+    );
+    const shopId = rows[0]!.id;
+    const orders = [
+      ...sampleOrders({ count: 18_000, startAt: new Date('2026-11-01T00:00:00Z'), intervalSeconds: 31 }),
+    ].reverse();
+    // A few orders far from their place: into hours refreshed while the file was loading.
+    for (const i of [100, 7000, 12_000]) [orders[i], orders[17_000 - i]] = [orders[17_000 - i]!, orders[i]!];
+    const file = await tempFile('newest-first.csv', shopifyOrdersCsv(orders, 'CNY'));
+    const outcome = await runImport(db.pool, {
+      shopId,
+      filePath: file,
+      phase: 'import',
+      importValidRows: false,
+    });
+    expect(outcome).toMatchObject({ status: 'succeeded', recordsInserted: 18_000 });
+    const after = await storedVersusRefreshed(shopId);
+    expect(after.stored.shop.length).toBeGreaterThan(100);
+    expect(after.stored).toEqual(after.refreshed);
+  });
 });

@@ -25,6 +25,11 @@ export class StatementQueue implements Statements {
     return this.enqueue(() => CopyWriter.copyText(this.client, table, columns, text));
   }
 
+  /** Runs several statements as one turn of the queue (each awaited by `work`), none of others in between. */
+  run<T>(work: (client: pg.PoolClient | pg.Client) => Promise<T>): Promise<T> {
+    return this.enqueue(() => work(this.client));
+  }
+
   private enqueue<T>(send: () => Promise<T>): Promise<T> {
     // A failed statement reports to its own caller; the ones after it are still sent, in order.
     const result = this.last.then(send);
