@@ -326,8 +326,9 @@ export class OrderLoader {
     const shop = `${this.shopId}\t`;
     const orderRows: string[] = [];
     const refunds: Array<[string, OrderRecord]> = [];
-    let first = orders[0]!.placedAt;
-    let last = first;
+    const placedTimes = new Array<number>(batch.length);
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
     batch.forEach((pending, i) => {
       const o = pending.order;
       const id = ids[i]!;
@@ -336,10 +337,12 @@ export class OrderLoader {
       orderRows.push(`${shop}${id}\t${copyValue(o.externalId)}\t${copyValue(customerId)}\t${orderTail}`);
       if (o.refundedCents > 0) refunds.push([id, o]);
       if (this.isFirstImport) this.loadedIds.add(o.externalId);
-      if (o.placedAt < first) first = o.placedAt;
-      if (o.placedAt > last) last = o.placedAt;
+      const placed = o.placedAt.getTime();
+      placedTimes[i] = placed;
+      if (placed < first) first = placed;
+      if (placed > last) last = placed;
     });
-    this.window = widenWindow(this.window, [first, last]);
+    this.window = widenWindow(this.window, [new Date(first), new Date(last)]);
     // The lines are put together while PostgreSQL writes the orders.
     const writingOrders = this.statements.copyText('orders', ORDER_COPY_COLUMNS, orderRows.join(''));
     const lineRows: string[] = [];
@@ -358,24 +361,23 @@ export class OrderLoader {
       ...(refunds.length > 0 ? [this.insertRefunds(refunds)] : []),
     ]);
     this.inserted += orders.length;
-    this.rollUpPassedHours(orders);
+    this.rollUpPassedHours(placedTimes);
   }
 
   /**
    * Refreshes the rollups of the hours the file has moved past (see RolledUpHours), queued behind the
    * batch's writes, so PostgreSQL sums them while the next batch is prepared rather than all at the end.
    */
-  private rollUpPassedHours(orders: OrderRecord[]): void {
+  private rollUpPassedHours(placedTimes: number[]): void {
     // A small file is refreshed at the end, in one go.
     if (this.inserted < BULK_LOAD_ORDERS) return;
     const window = this.window!;
-    const times = orders.map((o) => o.placedAt.getTime());
-    const range = this.rolledUp.afterBatch(times, window.first.getTime(), window.last.getTime());
+    const range = this.rolledUp.afterBatch(placedTimes, window.first.getTime(), window.last.getTime());
     if (!range) return;
     const hours = { from: new Date(range.from), to: new Date(range.to) };
     if (!this.analyzed) {
       // Statistics from before the load would have the refresh plan for the tables as they were.
-      this.sent([this.statements.query('ANALYZE orders, order_lines')]);
+      this.sent([this.statements.query('ANALYZE orders, order_lines, refunds')]);
       this.analyzed = true;
     }
     this.sent([

@@ -133,6 +133,43 @@ describe('the hourly rollups', () => {
     const skuHours = await db.pool.query('SELECT units FROM sku_hourly_rollup WHERE shop_id = $1', [shopId]);
     expect(skuHours.rows).toEqual([{ units: 2 }]);
   });
+  it("sums an hour's approved and completed refunds of its paid orders, counting each refunded order once", async () => {
+    const shopId = await createShop(db.pool, 'hourly-refunds');
+    const product = await addProduct(db.pool, shopId, { title: 'lamp', category: 'home' });
+    const lamp = await addSku(db.pool, shopId, product, { priceCents: 5000 });
+    const [twice, pending, cancelled, later] = await addOrders(db.pool, shopId, [
+      { placedAt: new Date('2026-11-20T10:10:00Z'), skuId: lamp, unitPriceCents: 5000 },
+      { placedAt: new Date('2026-11-20T10:40:00Z'), skuId: lamp, unitPriceCents: 5000 },
+      { placedAt: new Date('2026-11-20T10:50:00Z'), skuId: lamp, unitPriceCents: 5000, status: 'cancelled' },
+      { placedAt: new Date('2026-11-20T11:20:00Z'), skuId: lamp, unitPriceCents: 5000 },
+    ]);
+    await withTransaction(db.pool, async (client) => {
+      await client.query(
+        `INSERT INTO refunds (shop_id, external_id, order_id, kind, status, amount_cents, reason, requested_at)
+         SELECT $1, 'r' || n, order_id, 'refund_only', status::"RefundStatus", amount, 'test', '2026-11-21T00:00:00Z'
+         FROM unnest($2::bigint[], $3::text[], $4::int[]) WITH ORDINALITY AS r(order_id, status, amount, n)`,
+        [
+          shopId,
+          [twice, twice, twice, pending, cancelled, later],
+          ['completed', 'approved', 'rejected', 'requested', 'completed', 'completed'],
+          [300, 200, 999, 500, 700, 100],
+        ],
+      );
+      await refreshRollups(client, shopId, {
+        from: new Date('2026-11-20T10:00:00Z'),
+        to: new Date('2026-11-20T12:00:00Z'),
+      });
+    });
+    const { rows } = await db.pool.query(
+      `SELECT hour, paid_orders, refund_cents::int, refunded_orders
+       FROM shop_hourly_rollup WHERE shop_id = $1 ORDER BY hour`,
+      [shopId],
+    );
+    expect(rows).toEqual([
+      { hour: new Date('2026-11-20T10:00:00Z'), paid_orders: 2, refund_cents: 500, refunded_orders: 1 },
+      { hour: new Date('2026-11-20T11:00:00Z'), paid_orders: 1, refund_cents: 100, refunded_orders: 1 },
+    ]);
+  });
 });
 
 describe('the daily funnel by traffic source', () => {

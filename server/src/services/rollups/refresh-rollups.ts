@@ -59,34 +59,40 @@ function refreshRollupsSql(client: pg.ClientBase, shopId: number, window: HourWi
   const hourly = `
     DELETE FROM shop_hourly_rollup WHERE shop_id = ${shop} AND hour >= ${from} AND hour < ${to};
     DELETE FROM sku_hourly_rollup WHERE shop_id = ${shop} AND hour >= ${from} AND hour < ${to};
-    WITH o AS (
+    WITH o AS MATERIALIZED (
       SELECT id, date_trunc('hour', placed_at) AS hour, total_cents
       FROM orders
       WHERE shop_id = ${shop} AND placed_at >= ${from} AND placed_at < ${to}
         AND status IN ${PAID_STATUSES_SQL}
     ),
-    u AS (
-      SELECT o.hour, sum(l.quantity) AS units
+    -- The window's lines, joined once for both rollups.
+    ol AS MATERIALIZED (
+      SELECT o.hour, o.id, l.sku_id, l.quantity, l.total_cents
       FROM o JOIN order_lines l ON l.shop_id = ${shop} AND l.order_id = o.id
+    ),
+    u AS (SELECT hour, sum(quantity) AS units FROM ol GROUP BY hour),
+    -- Refunds looked up order by order: as a join, the planner would read every refund of the shop
+    -- for each window, which a file's 30-odd refreshes of a day each paid for.
+    r AS (
+      SELECT o.hour, sum(x.amount) AS refund_cents, count(*) AS refunded_orders
+      FROM o CROSS JOIN LATERAL (
+        SELECT sum(r.amount_cents) AS amount FROM refunds r
+        WHERE r.shop_id = ${shop} AND r.order_id = o.id AND r.status IN ('approved','completed')
+      ) x
+      WHERE x.amount IS NOT NULL
       GROUP BY o.hour
     ),
-    r AS (
-      SELECT o.hour, sum(r.amount_cents) AS refund_cents, count(DISTINCT r.order_id) AS refunded_orders
-      FROM o JOIN refunds r ON r.shop_id = ${shop} AND r.order_id = o.id
-      WHERE r.status IN ('approved','completed')
-      GROUP BY o.hour
+    shop_rows AS (
+      INSERT INTO shop_hourly_rollup (shop_id, hour, gmv_cents, paid_orders, units, refund_cents, refunded_orders)
+      SELECT ${shop}, g.hour, g.gmv, g.orders, coalesce(u.units, 0), coalesce(r.refund_cents, 0), coalesce(r.refunded_orders, 0)
+      FROM (SELECT hour, sum(total_cents) AS gmv, count(*) AS orders FROM o GROUP BY hour) g
+      LEFT JOIN u USING (hour)
+      LEFT JOIN r USING (hour)
     )
-    INSERT INTO shop_hourly_rollup (shop_id, hour, gmv_cents, paid_orders, units, refund_cents, refunded_orders)
-    SELECT ${shop}, g.hour, g.gmv, g.orders, coalesce(u.units, 0), coalesce(r.refund_cents, 0), coalesce(r.refunded_orders, 0)
-    FROM (SELECT hour, sum(total_cents) AS gmv, count(*) AS orders FROM o GROUP BY hour) g
-    LEFT JOIN u USING (hour)
-    LEFT JOIN r USING (hour);
     INSERT INTO sku_hourly_rollup (shop_id, sku_id, hour, gmv_cents, paid_orders, units)
-    SELECT ${shop}, l.sku_id, date_trunc('hour', o.placed_at), sum(l.total_cents), count(DISTINCT o.id), sum(l.quantity)
-    FROM orders o JOIN order_lines l ON l.shop_id = o.shop_id AND l.order_id = o.id
-    WHERE o.shop_id = ${shop} AND o.placed_at >= ${from} AND o.placed_at < ${to}
-      AND o.status IN ${PAID_STATUSES_SQL} AND l.sku_id IS NOT NULL
-    GROUP BY l.sku_id, date_trunc('hour', o.placed_at);`;
+    SELECT ${shop}, sku_id, hour, sum(total_cents), count(DISTINCT id), sum(quantity)
+    FROM ol WHERE sku_id IS NOT NULL
+    GROUP BY sku_id, hour;`;
   const daily = `
     DELETE FROM sku_daily_rollup WHERE shop_id = ${shop} AND day >= ${firstDay} AND day <= ${lastDay};
     INSERT INTO sku_daily_rollup (shop_id, day, sku_id, gmv_cents, paid_orders, units)
