@@ -35,8 +35,8 @@ async function seedSmallShop(db: TestDb) {
       [shopId, id, `O${id}`, status, placedAt, total],
     );
     await db.pool.query(
-      `INSERT INTO order_lines (shop_id, id, order_id, line_no, sku_id, quantity, unit_price_cents, total_cents)
-       VALUES ($1, $2, $2, 1, 1, $3, 10000, $4)`,
+      `INSERT INTO order_lines (shop_id, order_id, line_no, sku_id, quantity, unit_price_cents, total_cents)
+       VALUES ($1, $2, 1, 1, $3, 10000, $4)`,
       [shopId, id, total / 10_000, total],
     );
   }

@@ -14,7 +14,6 @@ export const orderExternalId = (year: number, id: number) => `DD${year}${String(
 
 const ORDER_LINE_COLUMNS = [
   'shop_id',
-  'id',
   'order_id',
   'line_no',
   'sku_id',
@@ -39,7 +38,7 @@ export function salesTables(world: World, shopId: number): TableRows[] {
         for (let o = fromOrder; o < toOrder; o++) {
           const first = oc.firstLine[o]!;
           for (let l = first; l < first + oc.lineCount[o]!; l++) {
-            yield `${shopId}\t${l + 1}\t${o + 1}\t${l - first + 1}\t${lc.sku[l]}\t${lc.qty[l]}\t${lc.unitPrice[l]}\t${lc.discount[l]}\t${lc.total[l]}\n`;
+            yield `${shopId}\t${o + 1}\t${l - first + 1}\t${lc.sku[l]}\t${lc.qty[l]}\t${lc.unitPrice[l]}\t${lc.discount[l]}\t${lc.total[l]}\n`;
           }
         }
       },

@@ -75,8 +75,8 @@ describe('simulateShop', () => {
       expect(await countOrphanLines(client, shopId)).toBe(0);
       await client.query('SET LOCAL session_replication_role = replica');
       await client.query(
-        `INSERT INTO order_lines (shop_id, id, order_id, line_no, sku_id, quantity, unit_price_cents, total_cents)
-         VALUES ($1, 9999999, 8888888, 1, 1, 1, 100, 100)`,
+        `INSERT INTO order_lines (shop_id, order_id, line_no, sku_id, quantity, unit_price_cents, total_cents)
+         VALUES ($1, 8888888, 1, 1, 1, 100, 100)`,
         [shopId],
       );
       expect(await countOrphanLines(client, shopId)).toBe(1);

@@ -104,7 +104,6 @@ const GENERATED_IDS = [
   'sku_price_changes',
   'customers',
   'orders',
-  'order_lines',
   'shipments',
   'refunds',
   'reviews',

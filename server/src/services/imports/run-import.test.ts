@@ -24,11 +24,19 @@ async function tableCounts(pool: pg.Pool, shopId: number) {
             (SELECT count(*) FROM order_lines WHERE shop_id = $1) AS lines,
             (SELECT count(*) FROM customers WHERE shop_id = $1) AS customers,
             (SELECT count(*) FROM skus WHERE shop_id = $1) AS skus,
-            (SELECT count(*) FROM refunds WHERE shop_id = $1) AS refunds,
-            (SELECT coalesce(max(id), 0) FROM order_lines WHERE shop_id = $1) AS max_line_id`,
+            (SELECT count(*) FROM refunds WHERE shop_id = $1) AS refunds`,
     [shopId],
   );
   return rows[0];
+}
+
+/** Each line as "order:line" with the transaction that last wrote it. */
+async function lineVersions(pool: pg.Pool, shopId: number): Promise<Map<string, string>> {
+  const { rows } = await pool.query<{ line: string; xmin: string }>(
+    `SELECT order_id || ':' || line_no AS line, xmin::text FROM order_lines WHERE shop_id = $1`,
+    [shopId],
+  );
+  return new Map(rows.map((r) => [r.line, r.xmin]));
 }
 
 /** The hourly rollup as stored, and as recomputed straight from orders and lines. */
@@ -177,6 +185,7 @@ describe('runImport of overlapping and faulty files', () => {
       importValidRows: false,
     });
     const before = await tableCounts(db.pool, shopId);
+    const versionsBefore = await lineVersions(db.pool, shopId);
     const edited = base.map((o, i) => (i === 3 ? { ...o, lines: o.lines.slice(0, 2) } : o));
     const outcome = await runImport(db.pool, {
       shopId,
@@ -187,7 +196,17 @@ describe('runImport of overlapping and faulty files', () => {
     expect(outcome).toMatchObject({ recordsUpdated: 1, recordsUnchanged: 5 });
     const after = await tableCounts(db.pool, shopId);
     expect(after.lines).toBe(before.lines - 2);
-    expect(after.max_line_id).toBe(before.max_line_id + 2);
+    const rewritten = [...(await lineVersions(db.pool, shopId))].filter(
+      ([line, xmin]) => versionsBefore.get(line) !== xmin,
+    );
+    const { rows: editedOrder } = await db.pool.query<{ id: string }>(
+      'SELECT id::text FROM orders WHERE shop_id = $1 AND external_id = $2',
+      [shopId, base[3]!.externalId],
+    );
+    expect(rewritten.map(([line]) => line).sort()).toEqual([
+      `${editedOrder[0]!.id}:1`,
+      `${editedOrder[0]!.id}:2`,
+    ]);
   });
 
   it('imports nothing from a file with a rejected row, unless asked to import the valid rows', async () => {
