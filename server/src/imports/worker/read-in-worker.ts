@@ -23,7 +23,12 @@ port.on('message', (message: ParentMessage) => {
   wake = null;
 });
 
-const post = (message: WorkerMessage) => port.postMessage(message);
+const post = (message: WorkerMessage) =>
+  // A batch's numbers are handed over, not copied.
+  port.postMessage(
+    message,
+    message.type === 'batch' && message.orders ? [message.orders.numbers.buffer] : [],
+  );
 
 async function waitForCredit(): Promise<void> {
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
