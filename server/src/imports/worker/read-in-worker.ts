@@ -10,6 +10,8 @@ import { packOrders } from './packed-orders.js';
 
 /** Records per message: fewer, larger messages cost less to pass than one per file chunk. */
 const RECORDS_PER_MESSAGE = 2000;
+/** The first messages are smaller (doubling up to RECORDS_PER_MESSAGE), so the import can start writing sooner. */
+const FIRST_MESSAGE_RECORDS = 500;
 
 const port = parentPort!;
 const job = workerData as ReaderJob;
@@ -60,6 +62,7 @@ async function run(): Promise<void> {
     fileBytes: opened.fileBytes,
   });
   let pending: RecordBatch<unknown> = { records: [], errors: [], rowsRead: 0, rowsRejected: 0 };
+  let perMessage = FIRST_MESSAGE_RECORDS;
   const send = async () => {
     const message: WorkerMessage =
       opened.kind === 'orders'
@@ -73,14 +76,14 @@ async function run(): Promise<void> {
     await waitForCredit();
     post(message);
     pending = { records: [], errors: [], rowsRead: 0, rowsRejected: 0 };
+    perMessage = Math.min(perMessage * 2, RECORDS_PER_MESSAGE);
   };
   for await (const batch of opened.batches as AsyncGenerator<RecordBatch<unknown>>) {
     for (const record of batch.records) pending.records.push(record);
     for (const error of batch.errors) pending.errors.push(error);
     pending.rowsRead += batch.rowsRead;
     pending.rowsRejected += batch.rowsRejected;
-    if (pending.records.length >= RECORDS_PER_MESSAGE || pending.errors.length >= RECORDS_PER_MESSAGE)
-      await send();
+    if (pending.records.length >= perMessage || pending.errors.length >= perMessage) await send();
   }
   await send();
   post({ type: 'done' });

@@ -33,6 +33,8 @@ import { ORDER_STAGE } from './staging.js';
 import { StatementQueue, type Statements } from './statement-queue.js';
 
 const BATCH_ORDERS = 5000;
+/** The first batch is small and each next one twice as large, up to BATCH_ORDERS: PostgreSQL starts writing while the file is still being read. */
+const FIRST_BATCH_ORDERS = 1000;
 const MAX_ID_BLOCK = 50_000;
 
 /** An order waiting for its batch, with its COPY rows once formatted. */
@@ -92,6 +94,7 @@ class ReservedIds {
 
 export class OrderLoader {
   private pending: OrderRecord[] = [];
+  private batchOrders = FIRST_BATCH_ORDERS;
   /** The batch whose statements are being prepared and sent. */
   private preparing: Promise<void> | null = null;
   /** Each sent batch's statements, oldest first. */
@@ -179,10 +182,11 @@ export class OrderLoader {
    * behind them: at most two batches are written at a time.
    */
   async flush(force = false): Promise<StageRejections> {
-    const isFull = this.pending.length >= BATCH_ORDERS || (force && this.pending.length > 0);
+    const isFull = this.pending.length >= this.batchOrders || (force && this.pending.length > 0);
     if (isFull) {
       const batch = this.pending.map((order): PendingOrder => ({ order }));
       this.pending = [];
+      this.batchOrders = Math.min(this.batchOrders * 2, BATCH_ORDERS);
       // Ahead of time only while the file has brought new orders alone: a re-import's orders are
       // staged, and rows formatted for them would be thrown away.
       if (this.staged === 0) for (const pending of batch) formattedRows(pending);
