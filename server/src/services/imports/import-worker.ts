@@ -36,6 +36,8 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
   let running: Promise<void> | null = null;
   let current: { job: ImportJobRow; abort: AbortController } | null = null;
   let idleWaiters: Array<() => void> = [];
+  /** Asked to run (woken, or idle() called) while a drain was running: run again right after it. */
+  let again = false;
 
   const schedule = (delay: number) => {
     if (stopped || (pool as pg.Pool & { ending?: boolean }).ending) return;
@@ -47,37 +49,46 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
 
   const tick = () => {
     timer = null;
-    if (running || stopped) return;
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = drain()
       .catch((error) => log.error({ err: error }, 'import worker failed'))
       .finally(() => {
         running = null;
-        schedule(pollMs);
+        schedule(again ? 0 : pollMs);
+        again = false;
       });
   };
 
   async function drain() {
-    for (let job = await claimNextJob(pool); job && !stopped; job = await claimNextJob(pool)) {
-      const abort = new AbortController();
-      current = { job, abort };
-      const outcome = await runImportJob(pool, job, { signal: abort.signal });
-      current = null;
-      if (stopped && outcome?.status === 'cancelled') {
-        await pool.query(
-          `UPDATE import_jobs SET status = 'queued', finished_at = NULL WHERE shop_id = $1 AND id = $2`,
-          [job.shopId, job.id],
-        );
-        return;
-      }
-      const isKeptForNextStep =
-        outcome?.status === 'validated' || (outcome?.status === 'failed' && outcome.rowsRejected > 0);
-      if (!isKeptForNextStep && options.uploadDir && isInside(options.uploadDir, job.filePath)) {
-        await rm(job.filePath, { force: true });
-      }
-    }
+    // Only those who asked before this drain looked at the queue: a job queued while it ran may not be seen.
     const waiters = idleWaiters;
     idleWaiters = [];
-    for (const resolve of waiters) resolve();
+    try {
+      for (let job = await claimNextJob(pool); job && !stopped; job = await claimNextJob(pool)) {
+        const abort = new AbortController();
+        current = { job, abort };
+        const outcome = await runImportJob(pool, job, { signal: abort.signal });
+        current = null;
+        if (stopped && outcome?.status === 'cancelled') {
+          await pool.query(
+            `UPDATE import_jobs SET status = 'queued', finished_at = NULL WHERE shop_id = $1 AND id = $2`,
+            [job.shopId, job.id],
+          );
+          return;
+        }
+        const isKeptForNextStep =
+          outcome?.status === 'validated' || (outcome?.status === 'failed' && outcome.rowsRejected > 0);
+        if (!isKeptForNextStep && options.uploadDir && isInside(options.uploadDir, job.filePath)) {
+          await rm(job.filePath, { force: true });
+        }
+      }
+    } finally {
+      for (const resolve of waiters) resolve();
+    }
   }
 
   void requeueInterruptedJobs(pool)
