@@ -32,5 +32,8 @@ export type WorkerMessage =
   | { type: 'done' }
   | { type: 'failed'; error: SerializedError };
 
-/** The import asks for more batches; the worker never runs further ahead than it was allowed. */
-export type ParentMessage = { type: 'more'; batches: number };
+/**
+ * The import gives the worker its file (a worker is started before there is one, see prepareReader),
+ * then asks for more batches; the worker never runs further ahead than it was allowed.
+ */
+export type ParentMessage = { type: 'read'; job: ReaderJob } | { type: 'more'; batches: number };

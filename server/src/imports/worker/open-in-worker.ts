@@ -24,6 +24,39 @@ function workerExecArgv(): string[] {
   return [...process.execArgv, '--import', loader];
 }
 
+function startReader(): Worker {
+  return new Worker(WORKER_URL, {
+    execArgv: workerExecArgv(),
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
+}
+
+/** A reader started ahead of its file: starting a thread and loading its modules takes a few hundred ms. */
+let spare: Worker | null = null;
+
+/**
+ * Starts a reader to wait for the next large file, unless one waits already. It does not keep the
+ * process alive, and one that stops on its own is forgotten.
+ */
+export function prepareReader(): void {
+  if (spare) return;
+  const reader = startReader();
+  reader.unref();
+  const forget = () => {
+    if (spare === reader) spare = null;
+  };
+  reader.once('exit', forget);
+  reader.once('error', forget);
+  spare = reader;
+}
+
+function takeReader(): Worker {
+  const reader = spare ?? startReader();
+  spare = null;
+  reader.ref();
+  return reader;
+}
+
 function rebuild(error: SerializedError): Error {
   const rebuilt =
     error.name === 'ImportFileError'
@@ -43,11 +76,7 @@ export async function openImportFileInWorker(
     mapping: options.mapping,
     context: options.context,
   };
-  const worker = new Worker(WORKER_URL, {
-    workerData: job,
-    execArgv: workerExecArgv(),
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
+  const worker = takeReader();
   const inbox: WorkerMessage[] = [];
   let waiting: (() => void) | null = null;
   let exitError: Error | null = null;
@@ -68,6 +97,7 @@ export async function openImportFileInWorker(
     notify();
   });
   const ask = (batches: number) => worker.postMessage({ type: 'more', batches } satisfies ParentMessage);
+  worker.postMessage({ type: 'read', job } satisfies ParentMessage);
 
   const abort = () => notify();
   options.signal?.addEventListener('abort', abort);
@@ -90,6 +120,9 @@ export async function openImportFileInWorker(
     options.signal?.removeEventListener('abort', abort);
     worker.removeAllListeners('exit');
     await worker.terminate();
+    // The next large file finds its reader started: this import has read its file and is writing the
+    // last of it, mostly PostgreSQL's work, while the new thread loads.
+    prepareReader();
   };
 
   try {

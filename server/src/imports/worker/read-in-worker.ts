@@ -1,7 +1,7 @@
-// Worker-thread entry: reads one import file (decode, parse, validate, normalize) off the import's
+// Worker-thread entry: waits for its file, then reads it (decode, parse, validate, normalize) off the import's
 // thread and posts its batches back, a few at a time as the import asks for them. Parsing a large
 // export and writing it to PostgreSQL then run side by side instead of taking turns.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ImportFileError } from '../import-file-error.js';
 import { type RecordBatch, readImportFile } from '../read-import-file.js';
 import type { OrderRecord } from '../records.js';
@@ -14,12 +14,14 @@ const RECORDS_PER_MESSAGE = 2000;
 const FIRST_MESSAGE_RECORDS = 500;
 
 const port = parentPort!;
-const job = workerData as ReaderJob;
 let credit = 0;
 let wake: (() => void) | null = null;
 
 port.on('message', (message: ParentMessage) => {
-  if (message.type !== 'more') return;
+  if (message.type === 'read') {
+    run(message.job).catch((error: unknown) => post({ type: 'failed', error: serialize(error) }));
+    return;
+  }
   credit += message.batches;
   wake?.();
   wake = null;
@@ -44,7 +46,7 @@ function serialize(error: unknown): SerializedError {
   return { name: 'Error', message: String(error) };
 }
 
-async function run(): Promise<void> {
+async function run(job: ReaderJob): Promise<void> {
   let bytesRead = 0;
   const opened = await readImportFile(job.filePath, {
     format: job.format,
@@ -88,5 +90,3 @@ async function run(): Promise<void> {
   await send();
   post({ type: 'done' });
 }
-
-run().catch((error: unknown) => post({ type: 'failed', error: serialize(error) }));

@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
+import { prepareReader } from '../../imports/worker/open-in-worker.js';
 import { log } from '../../lib/logger.js';
 import { claimNextJob, type ImportJobRow, requeueInterruptedJobs } from './import-jobs.js';
 import { runImportJob } from './run-import-job.js';
@@ -91,6 +92,8 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
     }
   }
 
+  // Large files are read in a worker thread: one waits, started, for the first of them.
+  prepareReader();
   void requeueInterruptedJobs(pool)
     .then(async (n) => {
       if (n > 0) log.info({ jobs: n }, 'requeued interrupted imports');
