@@ -55,8 +55,31 @@ export function widenWindow(
   return { first: new Date(Math.min(...known)), last: new Date(Math.max(...known)) };
 }
 
-/** Orders written at once from which the planner's statistics are refreshed before the rollups. */
+/** Orders written at once from which the rollups are refreshed on the way (see OrderLoader). */
 export const BULK_LOAD_ORDERS = 10_000;
+/** Below this, even a plan made for a shop the statistics do not know costs little. */
+const STATISTICS_CHECK_ORDERS = 1000;
+
+/**
+ * Whether the planner must learn of a shop's orders before its rollups are refreshed: after writing
+ * `written` of them, when its statistics reckon with fewer than half as many (`planned`). A shop they
+ * do not know (new, beside a large one) is planned as one row, and the refresh then reads all of the
+ * shop's lines for each order: seconds for a few thousand orders, quadratic beyond.
+ */
+export function statisticsAreStale(written: number, planned: number): boolean {
+  return written >= STATISTICS_CHECK_ORDERS && planned < written / 2;
+}
+
+/** Refreshes the statistics of orders, lines and refunds if they are stale for the shop (statisticsAreStale). */
+export async function analyzeIfStale(client: pg.ClientBase, shopId: number, written: number): Promise<void> {
+  if (written < STATISTICS_CHECK_ORDERS) return;
+  const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
+    'EXPLAIN (FORMAT JSON) SELECT 1 FROM orders WHERE shop_id = $1',
+    [shopId],
+  );
+  const planned = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
+  if (statisticsAreStale(written, planned)) await client.query('ANALYZE orders, order_lines, refunds');
+}
 
 /** The whole hours a window of placement times falls in. */
 export function placedHours(window: PlacedWindow): HourWindow {
@@ -71,8 +94,7 @@ export async function refreshOrderRollups(
   changedOrders: number,
 ): Promise<void> {
   if (windows.length === 0) return;
-  // After a large load the planner's statistics are stale and the refresh picks slow plans.
-  if (changedOrders >= BULK_LOAD_ORDERS) await client.query('ANALYZE orders, order_lines');
+  await analyzeIfStale(client, shopId, changedOrders);
   for (const window of windows) await refreshRollups(client, shopId, window);
 }
 

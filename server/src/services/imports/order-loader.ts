@@ -9,6 +9,7 @@ import type { OrderRecord } from '../../imports/records.js';
 import { type HourWindow, refreshDailyRollup, refreshRollups } from '../rollups/refresh-rollups.js';
 import { copyLine, copyValue } from './copy-writer.js';
 import {
+  analyzeIfStale,
   BULK_LOAD_ORDERS,
   mergeStagedOrders,
   type PlacedWindow,
@@ -379,15 +380,14 @@ export class OrderLoader {
     const range = this.rolledUp.afterBatch(placedTimes, window.first.getTime(), window.last.getTime());
     if (!range) return;
     const hours = { from: new Date(range.from), to: new Date(range.to) };
-    if (!this.analyzed) {
-      // Statistics from before the load would have the refresh plan for the tables as they were.
-      this.sent([this.statements.query('ANALYZE orders, order_lines, refunds')]);
-      this.analyzed = true;
-    }
+    // Statistics from before the load may not know the shop: checked before the first refresh.
+    const written = this.analyzed ? 0 : this.inserted;
+    this.analyzed = true;
     this.sent([
-      this.statements.run((client) =>
-        refreshRollups(client, this.shopId, hours, { timeZone: this.timeZone, daily: false }),
-      ),
+      this.statements.run(async (client) => {
+        await analyzeIfStale(client, this.shopId, written);
+        await refreshRollups(client, this.shopId, hours, { timeZone: this.timeZone, daily: false });
+      }),
     ]);
   }
 
