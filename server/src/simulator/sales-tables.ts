@@ -1,6 +1,7 @@
 // COPY lines for the catalogue, customers and sales tables. Ids are per shop, assigned here
 // (row index + 1), so the manifest can name them before anything is written.
 import { TRAFFIC_SOURCES } from '@zhanggui/shared';
+import { LINE_COPY_COLUMNS } from '../services/imports/order-columns.js';
 import { DAY, TimestampText } from './calendar.js';
 import { CATEGORIES } from './categories.js';
 import { NULL, nullable, type TableRows, text } from './copy-text.js';
@@ -12,17 +13,6 @@ import type { World } from './world.js';
 
 export const orderExternalId = (year: number, id: number) => `DD${year}${String(id).padStart(8, '0')}`;
 
-const ORDER_LINE_COLUMNS = [
-  'shop_id',
-  'order_id',
-  'line_no',
-  'sku_id',
-  'quantity',
-  'unit_price_cents',
-  'discount_cents',
-  'total_cents',
-];
-
 export function salesTables(world: World, shopId: number): TableRows[] {
   const { season, catalog, sales, spec, options, prices } = world;
   const ts = new TimestampText(season);
@@ -33,7 +23,7 @@ export function salesTables(world: World, shopId: number): TableRows[] {
   function orderLines(fromOrder: number, toOrder: number): TableRows {
     return {
       table: 'order_lines',
-      columns: ORDER_LINE_COLUMNS,
+      columns: LINE_COPY_COLUMNS,
       *lines() {
         for (let o = fromOrder; o < toOrder; o++) {
           const first = oc.firstLine[o]!;
