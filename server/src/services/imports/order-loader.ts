@@ -107,7 +107,8 @@ export class OrderLoader {
   /** When the directly loaded orders were placed. */
   private window: PlacedWindow | null = null;
   private readonly rolledUp = new RolledUpHours();
-  private analyzed = false;
+  /** Whether the planner's statistics were checked for this shop before a refresh on the way. */
+  private statisticsChecked = false;
   private readonly skuIds = new Map<string, number>();
   private readonly customers = new Map<string, KnownCustomer>();
   /** Every statement of the load goes through here: a batch's are sent while the one ahead is written. */
@@ -381,11 +382,12 @@ export class OrderLoader {
     if (!range) return;
     const hours = { from: new Date(range.from), to: new Date(range.to) };
     // Statistics from before the load may not know the shop: checked before the first refresh.
-    const written = this.analyzed ? 0 : this.inserted;
-    this.analyzed = true;
+    const checkStatistics = !this.statisticsChecked;
+    this.statisticsChecked = true;
+    const written = this.inserted;
     this.sent([
       this.statements.run(async (client) => {
-        await analyzeIfStale(client, this.shopId, written);
+        if (checkStatistics) await analyzeIfStale(client, this.shopId, written);
         await refreshRollups(client, this.shopId, hours, { timeZone: this.timeZone, daily: false });
       }),
     ]);
