@@ -70,15 +70,34 @@ export function statisticsAreStale(written: number, planned: number): boolean {
   return written >= STATISTICS_CHECK_ORDERS && planned < written / 2;
 }
 
+/**
+ * What analyzeIfStale refreshes. 'all': the statistics of orders, lines and refunds, for whatever reads
+ * the shop's rows once the import is done. 'refresh': only what the rollup refresh is planned by while
+ * an import writes, the number of the shop's orders and refunds (ANALYZE of their shop column, the
+ * others keep theirs; it looks the lines up by their key whatever the statistics say). In a database
+ * holding a 1M-order shop, 0.26 s against 0.6–0.8 s.
+ */
+export type StatisticsScope = 'all' | 'refresh';
+
 /** Refreshes the statistics of orders, lines and refunds if they are stale for the shop (statisticsAreStale). */
-export async function analyzeIfStale(client: pg.ClientBase, shopId: number, written: number): Promise<void> {
+export async function analyzeIfStale(
+  client: pg.ClientBase,
+  shopId: number,
+  written: number,
+  scope: StatisticsScope = 'all',
+): Promise<void> {
   if (written < STATISTICS_CHECK_ORDERS) return;
   const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
     'EXPLAIN (FORMAT JSON) SELECT 1 FROM orders WHERE shop_id = $1',
     [shopId],
   );
   const planned = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
-  if (statisticsAreStale(written, planned)) await client.query('ANALYZE orders, order_lines, refunds');
+  if (!statisticsAreStale(written, planned)) return;
+  await client.query(
+    scope === 'refresh'
+      ? 'ANALYZE orders (shop_id), refunds (shop_id)'
+      : 'ANALYZE orders, order_lines, refunds',
+  );
 }
 
 /** The whole hours a window of placement times falls in. */

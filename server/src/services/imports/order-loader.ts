@@ -381,13 +381,14 @@ export class OrderLoader {
     const range = this.rolledUp.afterBatch(placedTimes, window.first.getTime(), window.last.getTime());
     if (!range) return;
     const hours = { from: new Date(range.from), to: new Date(range.to) };
-    // Statistics from before the load may not know the shop: checked before the first refresh.
+    // Statistics from before the load may not know the shop: checked before the first refresh, for
+    // what it is planned by; the end of the import refreshes them all if they are stale again.
     const checkStatistics = !this.statisticsChecked;
     this.statisticsChecked = true;
     const written = this.inserted;
     this.sent([
       this.statements.run(async (client) => {
-        if (checkStatistics) await analyzeIfStale(client, this.shopId, written);
+        if (checkStatistics) await analyzeIfStale(client, this.shopId, written, 'refresh');
         await refreshRollups(client, this.shopId, hours, { timeZone: this.timeZone, daily: false });
       }),
     ]);

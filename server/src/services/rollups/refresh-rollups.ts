@@ -65,10 +65,16 @@ function refreshRollupsSql(client: pg.ClientBase, shopId: number, window: HourWi
       WHERE shop_id = ${shop} AND placed_at >= ${from} AND placed_at < ${to}
         AND status IN ${PAID_STATUSES_SQL}
     ),
-    -- The window's lines, joined once for both rollups.
+    -- The window's lines, once for both rollups, looked up order by order by their key. OFFSET 0 keeps
+    -- the lookup a subquery: as a join, statistics that do not know the shop yet (while its first
+    -- import writes, beside a large shop) may turn it around, each line then scanning the orders.
     ol AS MATERIALIZED (
       SELECT o.hour, o.id, l.sku_id, l.quantity, l.total_cents
-      FROM o JOIN order_lines l ON l.shop_id = ${shop} AND l.order_id = o.id
+      FROM o CROSS JOIN LATERAL (
+        SELECT sku_id, quantity, total_cents FROM order_lines
+        WHERE shop_id = ${shop} AND order_id = o.id
+        OFFSET 0
+      ) l
     ),
     u AS (SELECT hour, sum(quantity) AS units FROM ol GROUP BY hour),
     -- Refunds looked up order by order: as a join, the planner would read every refund of the shop
