@@ -72,6 +72,41 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-01-01 24:00', 'UTC').ok).toBe(false);
     expect(parseInstant('yesterday', 'UTC').ok).toBe(false);
   });
+
+  it("reads Shopify's own form like any other, leap days, offsets and impossible times included", () => {
+    // The form Shopify writes every instant in has a fast path of its own; it must agree with the rest.
+    for (const [shopify, iso] of [
+      ['2028-02-29 23:59:59 +0000', '2028-02-29T23:59:59Z'],
+      ['2026-12-31 20:00:13 -0400', '2027-01-01T00:00:13Z'],
+      ['2026-11-11 00:00:00 +0545', '2026-11-10T18:15:00Z'],
+      ['2000-02-29 12:00:00 +0800', '2000-02-29T04:00:00Z'],
+    ] as const) {
+      expect(value(parseInstant(shopify, 'UTC'))).toEqual(new Date(iso));
+      expect(
+        value(parseInstant(shopify.replace(' ', 'T').replace(/ ([+-]\d\d)(\d\d)$/, '$1:$2'), 'UTC')),
+      ).toEqual(new Date(iso));
+    }
+    for (const impossible of [
+      '2026-02-29 10:00:00 +0800',
+      '1900-02-29 10:00:00 +0800',
+      '2026-13-01 10:00:00 +0800',
+    ]) {
+      expect(value(parseInstant(impossible, 'UTC'))).toBe(`"${impossible}" is not a real date and time`);
+    }
+    expect(value(parseInstant('2026-11-11 10:60:00 +0800', 'UTC'))).toContain('is not a real date and time');
+    expect(value(parseInstant('2026-11-11 10:00:00 +08x0', 'UTC'))).toContain('is not a date and time');
+  });
+
+  it('reads the same local time again in another time zone as that zone says', () => {
+    expect(value(parseInstant('2026-11-11 09:00', 'Asia/Shanghai'))).toEqual(
+      new Date('2026-11-11T01:00:00Z'),
+    );
+    expect(value(parseInstant('2026-11-11 09:00', 'UTC'))).toEqual(new Date('2026-11-11T09:00:00Z'));
+    const first = value(parseInstant('2026-11-11 09:00', 'UTC'));
+    const again = value(parseInstant('2026-11-11 09:00', 'UTC'));
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+  });
 });
 
 describe('parseDay', () => {

@@ -48,8 +48,61 @@ export function parseCount(raw: string): Parsed<number> {
   return { ok: true, value };
 }
 
+/** The digits of raw from start on, as a number; -1 if one of them is not a digit. */
+function digitsAt(raw: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = raw.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** "2025-05-11 09:55:16 -0400" (how Shopify exports write every instant) -> UTC ms, else NaN. */
+function plainInstant(raw: string): number {
+  if (raw.length !== 25) return Number.NaN;
+  const sign = raw.charCodeAt(20);
+  const shaped =
+    raw.charCodeAt(4) === 45 &&
+    raw.charCodeAt(7) === 45 &&
+    raw.charCodeAt(10) === 32 &&
+    raw.charCodeAt(13) === 58 &&
+    raw.charCodeAt(16) === 58 &&
+    raw.charCodeAt(19) === 32 &&
+    (sign === 43 || sign === 45);
+  if (!shaped) return Number.NaN;
+  const y = digitsAt(raw, 0, 4);
+  const mo = digitsAt(raw, 5, 2);
+  const d = digitsAt(raw, 8, 2);
+  const h = digitsAt(raw, 11, 2);
+  const mi = digitsAt(raw, 14, 2);
+  const s = digitsAt(raw, 17, 2);
+  const zoneHours = digitsAt(raw, 21, 2);
+  const zoneMinutes = digitsAt(raw, 23, 2);
+  // Years before 1000 and anything not a real time go the general way, which says what is wrong.
+  if (y < 1000 || zoneHours < 0 || zoneMinutes < 0 || !isRealDateTime(y, mo, d, h, mi, s)) return Number.NaN;
+  const offsetMinutes = (zoneHours * 60 + zoneMinutes) * (sign === 45 ? -1 : 1);
+  return Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
+}
+
+/** The last instant parsed: an export repeats an order's instants on each of its lines. */
+let lastInstant = { raw: '', timeZone: '', utc: 0 };
+
 /** "2025-05-11 09:55:16 -0400", ISO 8601, or a local "2016-04-27 18:28:03" in timeZone. */
 export function parseInstant(raw: string, timeZone: string): Parsed<Date> {
+  if (raw === lastInstant.raw && timeZone === lastInstant.timeZone) {
+    return { ok: true, value: new Date(lastInstant.utc) };
+  }
+  const plain = plainInstant(raw);
+  const parsed = Number.isNaN(plain)
+    ? parseAnyInstant(raw, timeZone)
+    : { ok: true as const, value: new Date(plain) };
+  if (parsed.ok) lastInstant = { raw, timeZone, utc: parsed.value.getTime() };
+  return parsed;
+}
+
+function parseAnyInstant(raw: string, timeZone: string): Parsed<Date> {
   const match = DATE_TIME.exec(raw.trim());
   if (!match) return fail(`"${raw}" is not a date and time; write it like 2026-11-11 20:00:00`);
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = match;
@@ -70,16 +123,14 @@ export function parseDay(raw: string): Parsed<Date> {
   return { ok: true, value: new Date(Date.UTC(y, mo - 1, d)) };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return (
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === mo - 1 &&
-    date.getUTCDate() === d &&
-    h < 24 &&
-    mi < 60 &&
-    s < 60
-  );
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59)
+    return false;
+  const isLeap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && isLeap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
 function zoneOffsetMinutes(zone: string): number {
