@@ -36,6 +36,18 @@ describe('createDecoder', () => {
     expect(decoded).toBe(report);
   });
 
+  it('gives text, not bytes for its reader to decode again, and no empty chunk for a cut character', async () => {
+    const bytes = encodeGbk(report);
+    const chunks: unknown[] = [];
+    // The first chunk ends inside a two-byte character, which decodes to nothing until the next one.
+    const decoder = Readable.from([bytes.subarray(0, 1), bytes.subarray(1)]).pipe(
+      createDecoder({ encoding: 'gb18030', bomLength: 0 }),
+    );
+    for await (const chunk of decoder) chunks.push(chunk);
+    expect(chunks.every((c) => typeof c === 'string' && c !== '')).toBe(true);
+    expect(chunks.join('')).toBe(report);
+  });
+
   it('drops the BOM and fails loudly when a UTF-8 file holds GBK bytes further on', async () => {
     const bytes = Buffer.concat([Buffer.from(`\uFEFFa,b\n`, 'utf8'), encodeGbk('交易成功')]);
     const decoder = Readable.from([bytes]).pipe(createDecoder({ encoding: 'utf-8', bomLength: 3 }));

@@ -31,7 +31,8 @@ export function isValidUtf8Prefix(bytes: Uint8Array): boolean {
 }
 
 /**
- * A Transform from bytes to text. UTF-8 is decoded strictly, so a file that turns out not to be UTF-8
+ * A Transform from bytes to text: it gives strings, not the text encoded again as UTF-8 bytes for its
+ * reader to decode a second time. UTF-8 is decoded strictly, so a file that turns out not to be UTF-8
  * after the sample stops with a clear error instead of importing replacement characters.
  */
 export function createDecoder(detected: DetectedEncoding): Transform {
@@ -45,6 +46,7 @@ export function createDecoder(detected: DetectedEncoding): Transform {
     );
   return new Transform({
     decodeStrings: true,
+    readableObjectMode: true,
     transform(chunk: Buffer, _encoding, callback) {
       let bytes: Uint8Array = chunk;
       if (skip > 0) {
@@ -55,14 +57,18 @@ export function createDecoder(detected: DetectedEncoding): Transform {
       try {
         const text = decoder.decode(bytes, { stream: true });
         offset += chunk.length;
-        callback(null, text);
+        // A chunk that ends inside a character may decode to nothing yet; an empty string is no chunk.
+        if (text !== '') this.push(text);
+        callback();
       } catch (error) {
         callback(fail(error));
       }
     },
     flush(callback) {
       try {
-        callback(null, decoder.decode());
+        const rest = decoder.decode();
+        if (rest !== '') this.push(rest);
+        callback();
       } catch (error) {
         callback(fail(error));
       }
