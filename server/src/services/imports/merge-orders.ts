@@ -70,34 +70,38 @@ export function statisticsAreStale(written: number, planned: number): boolean {
   return written >= STATISTICS_CHECK_ORDERS && planned < written / 2;
 }
 
-/**
- * What analyzeIfStale refreshes. 'all': the statistics of orders, lines and refunds, for whatever reads
- * the shop's rows once the import is done. 'refresh': only what the rollup refresh is planned by while
- * an import writes, the number of the shop's orders and refunds (ANALYZE of their shop column, the
- * others keep theirs; it looks the lines up by their key whatever the statistics say). In a database
- * holding a 1M-order shop, 0.26 s against 0.6–0.8 s.
- */
-export type StatisticsScope = 'all' | 'refresh';
+/** The tables whose statistics describe a shop's orders. */
+export const ORDER_STATISTICS = ['orders', 'order_lines', 'refunds'] as const;
 
-/** Refreshes the statistics of orders, lines and refunds if they are stale for the shop (statisticsAreStale). */
+/**
+ * What the rollup refresh is planned by while an import writes: the orders and refunds it reads, each
+ * with several indexes that start with the shop, of which only the shop's size tells the planner the
+ * right one. The lines it looks up by their one key, whatever their statistics say, so they can wait
+ * for the end of the import (beside a 1M-order shop, 0.55 s instead of 0.8 on the way). A table is
+ * analyzed whole: with only some columns analyzed, a foreign-key check picked an index by the shop
+ * alone and scanned all of the shop's orders for each line.
+ */
+export const REFRESH_STATISTICS = ['orders', 'refunds'] as const;
+
+/**
+ * Refreshes the statistics of the tables if they are stale for the shop (statisticsAreStale, by the
+ * planner's estimate of its orders); says whether it did.
+ */
 export async function analyzeIfStale(
   client: pg.ClientBase,
   shopId: number,
   written: number,
-  scope: StatisticsScope = 'all',
-): Promise<void> {
-  if (written < STATISTICS_CHECK_ORDERS) return;
+  tables: readonly string[] = ORDER_STATISTICS,
+): Promise<boolean> {
+  if (written < STATISTICS_CHECK_ORDERS) return false;
   const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
     'EXPLAIN (FORMAT JSON) SELECT 1 FROM orders WHERE shop_id = $1',
     [shopId],
   );
   const planned = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
-  if (!statisticsAreStale(written, planned)) return;
-  await client.query(
-    scope === 'refresh'
-      ? 'ANALYZE orders (shop_id), refunds (shop_id)'
-      : 'ANALYZE orders, order_lines, refunds',
-  );
+  if (!statisticsAreStale(written, planned)) return false;
+  await client.query(`ANALYZE ${tables.join(', ')}`);
+  return true;
 }
 
 /** The whole hours a window of placement times falls in. */
@@ -105,16 +109,20 @@ export function placedHours(window: PlacedWindow): HourWindow {
   return { from: window.first, to: new Date(window.last.getTime() + 3_600_000) };
 }
 
-/** Refreshes the rollups of every hour in the windows, with fresh statistics after a large load. */
+/**
+ * Refreshes the rollups of every hour in the windows, with fresh statistics after a large load; says
+ * whether it refreshed the statistics.
+ */
 export async function refreshOrderRollups(
   client: pg.PoolClient,
   shopId: number,
   windows: HourWindow[],
   changedOrders: number,
-): Promise<void> {
-  if (windows.length === 0) return;
-  await analyzeIfStale(client, shopId, changedOrders);
+): Promise<boolean> {
+  if (windows.length === 0) return false;
+  const analyzed = await analyzeIfStale(client, shopId, changedOrders);
   for (const window of windows) await refreshRollups(client, shopId, window);
+  return analyzed;
 }
 
 /** Merges the staged orders and refreshes the rollups of the hours they touched. */

@@ -14,6 +14,7 @@ import {
   mergeStagedOrders,
   type PlacedWindow,
   placedHours,
+  REFRESH_STATISTICS,
   refreshOrderRollups,
   rejectDuplicateOrders,
   widenWindow,
@@ -109,6 +110,8 @@ export class OrderLoader {
   private readonly rolledUp = new RolledUpHours();
   /** Whether the planner's statistics were checked for this shop before a refresh on the way. */
   private statisticsChecked = false;
+  /** The statistics of orders and refunds were refreshed on the way, and the lines' not yet. */
+  private linesStatisticsOwed = false;
   private readonly skuIds = new Map<string, number>();
   private readonly customers = new Map<string, KnownCustomer>();
   /** Every statement of the load goes through here: a batch's are sent while the one ahead is written. */
@@ -257,7 +260,14 @@ export class OrderLoader {
       if (merged.window) hours.push(placedHours(merged.window));
     }
     const total = { ...counts, inserted: counts.inserted + this.inserted };
-    await refreshOrderRollups(this.client, this.shopId, hours, total.inserted + total.updated);
+    const analyzed = await refreshOrderRollups(
+      this.client,
+      this.shopId,
+      hours,
+      total.inserted + total.updated,
+    );
+    // The orders' statistics, refreshed on the way, may still hold; the lines' were left for now.
+    if (!analyzed && this.linesStatisticsOwed) await this.client.query('ANALYZE order_lines');
     // The refreshes on the way left the days alone: a batch ends mid-day, and each day is summed once here.
     const refreshed = this.rolledUp.refreshed();
     if (refreshed) {
@@ -382,13 +392,15 @@ export class OrderLoader {
     if (!range) return;
     const hours = { from: new Date(range.from), to: new Date(range.to) };
     // Statistics from before the load may not know the shop: checked before the first refresh, for
-    // what it is planned by; the end of the import refreshes them all if they are stale again.
+    // what it is planned by (the lines' are left to the end, see merge).
     const checkStatistics = !this.statisticsChecked;
     this.statisticsChecked = true;
     const written = this.inserted;
     this.sent([
       this.statements.run(async (client) => {
-        if (checkStatistics) await analyzeIfStale(client, this.shopId, written, 'refresh');
+        if (checkStatistics && (await analyzeIfStale(client, this.shopId, written, REFRESH_STATISTICS))) {
+          this.linesStatisticsOwed = true;
+        }
         await refreshRollups(client, this.shopId, hours, { timeZone: this.timeZone, daily: false });
       }),
     ]);

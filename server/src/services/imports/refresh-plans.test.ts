@@ -7,7 +7,7 @@ import { createShop } from '../../analysis/shared/test-shop-factory.js';
 import { withTransaction } from '../../db/client.js';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
 import { refreshRollups } from '../rollups/refresh-rollups.js';
-import { analyzeIfStale } from './merge-orders.js';
+import { analyzeIfStale, REFRESH_STATISTICS } from './merge-orders.js';
 
 let db: TestDb;
 
@@ -94,7 +94,7 @@ describe('a refresh for a shop the statistics do not know yet, beside a larger o
     expect(rows[0]?.units).toBe(4_000);
   });
 
-  it('finds the orders by time and their refunds by order once the shop column of both is analyzed', async () => {
+  it('finds the orders by time and their refunds by order once those two tables are analyzed', async () => {
     const fresh = await createShop(db.pool, 'plan-analyzed');
     const nodes = await withTransaction(db.pool, async (client) => {
       await addPaidOrders(client, fresh, 2_000, 2);
@@ -104,7 +104,7 @@ describe('a refresh for a shop the statistics do not know yet, beside a larger o
          FROM orders WHERE shop_id = $1 AND id % 10 = 0`,
         [fresh],
       );
-      await analyzeIfStale(client, fresh, 2_000, 'refresh');
+      await analyzeIfStale(client, fresh, 2_000, REFRESH_STATISTICS);
       return refreshPlanNodes(client, fresh);
     });
     for (const scan of scansOf(nodes, 'orders')) expect(scan['Index Cond']).toContain('placed_at');

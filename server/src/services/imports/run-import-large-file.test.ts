@@ -67,6 +67,13 @@ describe('runImport of a file large enough to be read in a worker thread', () =>
       importValidRows: false,
     });
     expect(first).toMatchObject({ status: 'succeeded', recordsInserted: 18_000 });
+    // The planner learnt of the lines too, though the statistics of the orders, refreshed on the way
+    // for the rollups, still held at the end.
+    const { rows: lineStatistics } = await db.pool.query<{ reltuples: number }>(
+      "SELECT reltuples FROM pg_class WHERE relname = 'order_lines'",
+    );
+    const lines = orders.slice(0, 18_000).reduce((n, o) => n + o.lines.length, 0);
+    expect(lineStatistics[0]!.reltuples).toBeGreaterThan(lines * 0.9);
     const afterFirst = await storedVersusRefreshed(shopId);
     expect(afterFirst.stored.skuDays.length).toBeGreaterThan(40 * 5);
     expect(afterFirst.stored).toEqual(afterFirst.refreshed);
