@@ -77,11 +77,36 @@ export const ORDER_STATISTICS = ['orders', 'order_lines', 'refunds'] as const;
  * What the rollup refresh is planned by while an import writes: the orders and refunds it reads, each
  * with several indexes that start with the shop, of which only the shop's size tells the planner the
  * right one. The lines it looks up by their one key, whatever their statistics say, so they can wait
- * for the end of the import (beside a 1M-order shop, 0.55 s instead of 0.8 on the way). A table is
- * analyzed whole: with only some columns analyzed, a foreign-key check picked an index by the shop
- * alone and scanned all of the shop's orders for each line.
+ * for the end of the import (see analyzeStatement for how much of each table is analyzed).
  */
 export const REFRESH_STATISTICS = ['orders', 'refunds'] as const;
+
+/**
+ * The ANALYZE for the tables. One that has statistics for every column needs only its shop's
+ * refreshed (shop_id): the planner then knows the shop's size, the other columns' distributions
+ * barely move with one shop's import, and autovacuum re-analyzes a table whole once a tenth of it
+ * changed. Beside a 1M-order shop that costs about half. A table some of whose columns were never
+ * analyzed is analyzed whole: with only the shop's column known, a foreign-key check picked an index
+ * by the shop alone and scanned all of the shop's orders for each line.
+ */
+export function analyzeStatement(tables: readonly string[], analyzedBefore: ReadonlySet<string>): string {
+  return `ANALYZE ${tables.map((t) => (analyzedBefore.has(t) ? `${t} (shop_id)` : t)).join(', ')}`;
+}
+
+/** Which of the tables have statistics for every one of their columns. */
+async function analyzedTables(client: pg.ClientBase, tables: readonly string[]): Promise<Set<string>> {
+  const { rows } = await client.query<{ table: string }>(
+    `SELECT c.relname AS table
+     FROM pg_class c
+     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+     LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = c.relname AND s.attname = a.attname
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY($1::text[])
+     GROUP BY c.relname
+     HAVING count(s.attname) = count(*)`,
+    [tables],
+  );
+  return new Set(rows.map((r) => r.table));
+}
 
 /**
  * Refreshes the statistics of the tables if they are stale for the shop (statisticsAreStale, by the
@@ -100,7 +125,7 @@ export async function analyzeIfStale(
   );
   const planned = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
   if (!statisticsAreStale(written, planned)) return false;
-  await client.query(`ANALYZE ${tables.join(', ')}`);
+  await client.query(analyzeStatement(tables, await analyzedTables(client, tables)));
   return true;
 }
 
