@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createShop } from '../../analysis/shared/test-shop-factory.js';
 import { withTransaction } from '../../db/client.js';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
-import { analyzeIfStale, analyzeStatement, ORDER_STATISTICS, statisticsAreStale } from './merge-orders.js';
+import {
+  analyzeIfStale,
+  analyzeStatement,
+  ORDER_STATISTICS,
+  plannedShopOrders,
+  statisticsAreStale,
+} from './merge-orders.js';
 
 describe("when an import refreshes the planner's statistics first", () => {
   it('does when they reckon with fewer than half the orders just written for the shop', () => {
@@ -42,13 +48,6 @@ describe('analyzeIfStale', () => {
     );
     return rows[0]!.n;
   };
-  const planned = async (shopId: number) => {
-    const { rows } = await db.pool.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
-      'EXPLAIN (FORMAT JSON) SELECT 1 FROM orders WHERE shop_id = $1',
-      [shopId],
-    );
-    return rows[0]!['QUERY PLAN'][0]!.Plan['Plan Rows'];
-  };
 
   it('analyzes tables never analyzed whole, then teaches the planner of a new shop by its column', async () => {
     const first = await createShop(db.pool, 'stats-first');
@@ -62,14 +61,14 @@ describe('analyzeIfStale', () => {
     expect(await analyzedColumns('orders')).toBe(rows[0]!.n);
 
     const second = await createShop(db.pool, 'stats-second');
-    expect(await planned(second)).toBeLessThan(10);
+    expect(await plannedShopOrders(db.pool, second)).toBeLessThan(10);
     await withTransaction(db.pool, async (client) => {
       await addOrders(client, second, 6_000);
       expect(await analyzeIfStale(client, second, 6_000)).toBe(true);
       // Known now: nothing to do for the same orders again.
       expect(await analyzeIfStale(client, second, 6_000)).toBe(false);
     });
-    expect(await planned(second)).toBeGreaterThan(3_000);
+    expect(await plannedShopOrders(db.pool, second)).toBeGreaterThan(3_000);
     expect(await analyzedColumns('orders')).toBe(rows[0]!.n);
   });
 });

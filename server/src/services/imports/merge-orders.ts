@@ -108,6 +108,15 @@ async function analyzedTables(client: pg.ClientBase, tables: readonly string[]):
   return new Set(rows.map((r) => r.table));
 }
 
+/** How many of the shop's orders the planner reckons with (its row estimate, by EXPLAIN). */
+export async function plannedShopOrders(client: pg.ClientBase | pg.Pool, shopId: number): Promise<number> {
+  const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
+    'EXPLAIN (FORMAT JSON) SELECT 1 FROM orders WHERE shop_id = $1',
+    [shopId],
+  );
+  return rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
+}
+
 /**
  * Refreshes the statistics of the tables if they are stale for the shop (statisticsAreStale, by the
  * planner's estimate of its orders); says whether it did.
@@ -119,12 +128,7 @@ export async function analyzeIfStale(
   tables: readonly string[] = ORDER_STATISTICS,
 ): Promise<boolean> {
   if (written < STATISTICS_CHECK_ORDERS) return false;
-  const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
-    'EXPLAIN (FORMAT JSON) SELECT 1 FROM orders WHERE shop_id = $1',
-    [shopId],
-  );
-  const planned = rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
-  if (!statisticsAreStale(written, planned)) return false;
+  if (!statisticsAreStale(written, await plannedShopOrders(client, shopId))) return false;
   await client.query(analyzeStatement(tables, await analyzedTables(client, tables)));
   return true;
 }
