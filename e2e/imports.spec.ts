@@ -100,6 +100,25 @@ describe('imports page', () => {
     expect(await orderCount()).toBe(19 + 5);
   });
 
+  it('cancels a long check from its progress bar, and says that nothing was imported', async () => {
+    const { page } = tab;
+    const orders = sampleOrders({ count: 120_000, startAt: new Date('2026-11-01T00:00:00Z'), prefix: '#L' });
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'zhanggui-e2e-')), 'long-orders.csv');
+    await writeFile(file, shopifyOrdersCsv([...orders], 'EUR'));
+    const before = await orderCount();
+
+    await page.locator('input[name="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await jobPanel(page, 'running').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await jobPanel(page, 'cancelled').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-import-status="cancelled"] p').nth(1).textContent()).toMatch(
+      /^Cancelled after [\d,]+ rows: nothing from this file was imported\.$/,
+    );
+    expect(await count(page, 'inserted').textContent()).toBe('0');
+    expect(await orderCount()).toBe(before);
+  });
+
   it('maps the columns of a generic traffic CSV in Chinese and imports its hours', async () => {
     const { page } = tab;
     const csv = [

@@ -45,6 +45,8 @@ describe('pnpm run import', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('created shop "cli-shop" (EUR, America/Toronto)');
     expect(result.out).toContain('Imported 40 rows: 19 new orders, 0 updated, 0 unchanged.');
+    const progress = result.out.split('\n').filter((line) => /^\s+\d+%/.test(line));
+    expect(progress.at(-1)).toBe('  100%  40 rows read, 0 rejected');
     const { rows } = await db.pool.query(
       `SELECT count(*)::int AS n FROM orders o JOIN shops s ON s.id = o.shop_id WHERE s.slug = 'cli-shop'`,
     );

@@ -116,14 +116,20 @@ async function main(): Promise<boolean> {
       `importing ${path.basename(filePath)} into "${shop.slug}" (import ${job.id})${args.dryRun ? ', dry run' : ''}`,
     );
     let lastPrinted = 0;
+    let printedLine = '';
+    let latestLine = '';
     const outcome = await runImportJob(db.pool, job, {
       signal: interrupt.signal,
       onProgress: (p) => {
+        latestLine = progressLine(p.bytesRead, p.fileBytes, p.rowsRead, p.rowsRejected);
         if (Date.now() - lastPrinted < 1000) return;
         lastPrinted = Date.now();
-        console.log(progressLine(p.bytesRead, p.fileBytes, p.rowsRead, p.rowsRejected));
+        printedLine = latestLine;
+        console.log(latestLine);
       },
     });
+    // The last report (rows rejected at the end of the file included) may fall inside the throttle.
+    if (latestLine !== printedLine) console.log(latestLine);
     if (!outcome) throw new Error('The import stopped on an unexpected error (see the log above).');
     console.log(`\n${outcome.message}`);
     console.log(

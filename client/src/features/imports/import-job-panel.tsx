@@ -145,7 +145,9 @@ function JobSummary({ job }: { job: ImportJobDetail }) {
           ? t('imports.job.wouldGive', { kind })
           : job.status === 'succeeded'
             ? t('imports.job.gave', { kind })
-            : ''}
+            : job.status === 'cancelled'
+              ? t('imports.job.cancelledNote', { rows: formatCount(job.rowsRead, locale) })
+              : ''}
       </p>
       <dl className={styles.counts}>
         {figures.map(([key, value]) => (
