@@ -90,7 +90,7 @@ describe('imports page', () => {
       '12.5O',
       'Lineitem price "12.5O" is not an amount; write it like 1659.95',
     ]);
-    const download = page.getByRole('link', { name: /Download all 1 errors/ });
+    const download = page.getByRole('link', { name: 'Download the error (CSV)' });
     const report = await fetch(`${e2e().url}${await download.getAttribute('href')}`);
     expect((await report.text()).split('\r\n')).toHaveLength(3);
 

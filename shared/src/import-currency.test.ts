@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rejectedFileCurrency } from './import-currency.js';
+import { leftOutWithOrderReason } from './import-order-rows.js';
 
 const mismatch = (file: string, shop = 'CNY') => ({
   line: 2,
@@ -11,6 +12,9 @@ const mismatch = (file: string, shop = 'CNY') => ({
 describe('rejectedFileCurrency', () => {
   it('names the currency when every rejected row is in the same other currency', () => {
     expect(rejectedFileCurrency([mismatch('eur'), mismatch('EUR')])).toBe('EUR');
+    const leftOut = { line: 3, column: null, value: null, reason: leftOutWithOrderReason('#1001', 2) };
+    expect(rejectedFileCurrency([mismatch('EUR'), leftOut])).toBe('EUR');
+    expect(rejectedFileCurrency([leftOut])).toBeNull();
   });
 
   it('is null when rows name different currencies or some row failed for another reason', () => {

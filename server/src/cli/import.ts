@@ -140,7 +140,8 @@ async function main(): Promise<boolean> {
       `  ${(outcome.recordKind ?? 'records').padEnd(10)} ${outcome.recordsInserted} imported, ${outcome.recordsUpdated} updated, ${outcome.recordsUnchanged} unchanged`,
     );
     for (const error of outcome.errors.slice(0, 10)) {
-      console.log(`  line ${error.line}${error.column ? ` [${error.column}]` : ''}: ${error.reason}`);
+      const where = error.line > 0 ? `line ${error.line}` : 'file';
+      console.log(`  ${where}${error.column ? ` [${error.column}]` : ''}: ${error.reason}`);
     }
     if (outcome.errorCount > 10) console.log(`  … and ${outcome.errorCount - 10} more errors`);
     return (

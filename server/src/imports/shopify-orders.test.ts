@@ -1,3 +1,4 @@
+import { isLeftOutWithOrder } from '@zhanggui/shared';
 import { describe, expect, it } from 'vitest';
 import type { OrderRecord } from './records.js';
 import { tempFile } from './test-files.js';
@@ -73,6 +74,12 @@ describe('Shopify orders written by our writer', () => {
     expect(result.rowsRejected).toBe(2);
     expect(result.errors).toEqual([
       {
+        line: 3,
+        column: null,
+        value: null,
+        reason: 'Left out with order #1002: its line 4 is rejected.',
+      },
+      {
         line: 4,
         column: 'Lineitem price',
         value: 'abc',
@@ -91,11 +98,17 @@ describe('Shopify orders written by our writer', () => {
     const file = await tempFile('broken.csv', lines.join('\n'));
     const result = await readAll<OrderRecord>(file);
     expect(result.records.map((o) => o.externalId)).toEqual(['#1002', '#1003']);
-    expect(result.errors.map((e) => [e.line, e.column])).toEqual([
+    const problems = result.errors.filter((e) => !isLeftOutWithOrder(e));
+    expect(problems.map((e) => [e.line, e.column])).toEqual([
       [2, 'Created at'],
       [last + 1, null],
     ]);
-    expect(result.errors[1]!.reason).toMatch(/has \d+ of the header's 79 columns: the line looks cut off/);
+    expect(problems[1]!.reason).toMatch(/has \d+ of the header's 79 columns: the line looks cut off/);
+    // Every rejected row is listed: the other rows of both orders are left out with them.
+    expect(result.errors).toHaveLength(result.rowsRejected);
+    expect(result.errors.map((e) => e.line)).toEqual(
+      [...result.errors.map((e) => e.line)].sort((a, b) => a - b),
+    );
   });
 
   it('rejects the rows of an order that continue away from its first row, and says why', async () => {

@@ -1,7 +1,7 @@
 // Shopify Admin "Export orders" CSV: one row per line item; only an order's first row carries the
 // order-level fields, continuation rows repeat Name. Columns are found by name (70- and 79-column
 // generations), so missing trailing columns read as empty.
-import type { ImportRowError } from '@zhanggui/shared';
+import { type ImportRowError, leftOutWithOrderReason } from '@zhanggui/shared';
 import { z } from 'zod';
 import { locateColumns } from './headers.js';
 import type {
@@ -110,6 +110,22 @@ export function shopifyOrderStatus(input: {
   return input.fulfillmentStatus?.toLowerCase() === 'fulfilled' ? 'shipped' : 'paid';
 }
 
+/** The errors of a rejected order, plus one for each of its rows that had none: it is left out with them. */
+function withRowsLeftOut(errors: ImportRowError[], rows: CsvRow[], orderName: string): ImportRowError[] {
+  if (errors.length === 0) return errors;
+  const listed = new Set(errors.map((e) => e.line));
+  const firstRejected = Math.min(...listed);
+  const leftOut = rows
+    .filter((row) => !listed.has(row.line))
+    .map((row) => ({
+      line: row.line,
+      column: null,
+      value: null,
+      reason: leftOutWithOrderReason(orderName, firstRejected),
+    }));
+  return [...errors, ...leftOut].sort((a, b) => a.line - b.line);
+}
+
 /** A line item's SKU: its SKU code, else its name (dev-store and custom items often have no SKU). */
 export function lineItemSkuId(sku: string | null, itemName: string): string {
   return sku ?? `name:${itemName}`;
@@ -131,7 +147,11 @@ export const shopifyOrdersReader: FormatReader<OrderRecord> = {
       if (group.length === 0) return;
       const result = buildOrder(group, context);
       if (result.ok) sink.accept(result.order);
-      else sink.reject(result.errors, group.length);
+      else
+        sink.reject(
+          withRowsLeftOut(result.errors, group, group[0]!.fields[nameIndex]?.trim() ?? ''),
+          group.length,
+        );
       group = [];
     };
 

@@ -222,7 +222,8 @@ describe('runImport of overlapping and faulty files', () => {
       phase: 'import',
       importValidRows: false,
     });
-    expect(failed).toMatchObject({ status: 'failed', rowsRejected: 2, errorCount: 1, recordsInserted: 0 });
+    // The bad line and the other row of its order, left out with it.
+    expect(failed).toMatchObject({ status: 'failed', rowsRejected: 2, errorCount: 2, recordsInserted: 0 });
     expect(failed.message).toBe(
       '2 of 23 rows were rejected, so nothing was imported. Fix them and import the file again, or import the 21 valid rows.',
     );
