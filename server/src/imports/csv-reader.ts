@@ -6,6 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { ImportCancelledError, ImportFileError } from './import-file-error.js';
+import { notACsvProblem } from './not-a-csv.js';
 import type { CsvRow } from './records.js';
 import { createDecoder, detectEncoding, type TextEncoding } from './text-encoding.js';
 
@@ -36,6 +37,8 @@ export async function openCsv(filePath: string, options: OpenCsvOptions = {}): P
   } finally {
     await handle.close();
   }
+  const problem = notACsvProblem(sample);
+  if (problem) throw new ImportFileError(problem);
   const detected = detectEncoding(sample);
   return { encoding: detected.encoding, fileBytes: size, rows: readRows(filePath, detected, options) };
 }
