@@ -5,6 +5,7 @@ import { DatabaseUnavailableError, openDatabase } from './db/open-database.js';
 import { parseEnv } from './env.js';
 import { createApp } from './http/create-app.js';
 import { log } from './lib/logger.js';
+import { stopImportWorkers } from './services/imports/import-worker.js';
 import { seedDemoIfEmpty } from './services/seed-demo.js';
 
 async function main() {
@@ -17,6 +18,7 @@ async function main() {
     log.info('seeded the demo shop (slug "demo")');
 
   const server = await listen(createApp(db), env.PORT, env.HOST).catch(async (error) => {
+    await stopImportWorkers();
     await db.shutdown();
     throw error;
   });
@@ -35,6 +37,8 @@ async function main() {
 
   const stop = async () => {
     server.close();
+    // A running import is aborted (its transaction rolls back) and queued again for the next start.
+    await stopImportWorkers();
     await db.shutdown();
     process.exit(0);
   };

@@ -25,6 +25,11 @@ export interface ImportWorkerOptions {
 
 const runningWorkers = new Set<ImportWorker>();
 
+/** Stops the workers of this process (server shutdown), before their database pool closes. */
+export async function stopImportWorkers(): Promise<void> {
+  await Promise.all([...runningWorkers].map((worker) => worker.stop()));
+}
+
 /** Wakes the workers of this process, e.g. after a job was queued through tRPC. */
 export function wakeImportWorkers(): void {
   for (const worker of runningWorkers) worker.wake();
@@ -94,7 +99,7 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
 
   // Large files are read in a worker thread: one waits, started, for the first of them.
   prepareReader();
-  void requeueInterruptedJobs(pool)
+  const startup = requeueInterruptedJobs(pool)
     .then(async (n) => {
       if (n > 0) log.info({ jobs: n }, 'requeued interrupted imports');
       if (options.uploadDir) await removeStaleUploads(pool, options.uploadDir);
@@ -109,6 +114,8 @@ export function startImportWorker(pool: pg.Pool, options: ImportWorkerOptions = 
       runningWorkers.delete(worker);
       if (timer) clearTimeout(timer);
       current?.abort.abort();
+      // Its start-up chores use the pool too, which the caller is about to close.
+      await startup;
       await running;
     },
     idle() {

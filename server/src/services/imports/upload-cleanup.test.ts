@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/test-db.js';
 import { createImportJob } from './import-jobs.js';
+import { startImportWorker } from './import-worker.js';
 import { removeStaleUploads } from './upload-cleanup.js';
 
 let db: TestDb;
@@ -47,5 +48,16 @@ describe('removeStaleUploads', () => {
     const removed = await removeStaleUploads(db.pool, dir);
     expect(removed.sort()).toEqual(['old-checked.csv', 'orphan.csv']);
     expect((await readdir(dir)).sort()).toEqual(['checked.csv', 'uploading.csv']);
+  });
+
+  it('runs when the import worker starts, and the worker stops only after it, so its pool can close', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'zhanggui-uploads-'));
+    const orphan = path.join(dir, 'orphan.csv');
+    await writeFile(orphan, 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(orphan, twoHoursAgo, twoHoursAgo);
+    const worker = startImportWorker(db.pool, { uploadDir: dir, pollMs: 60_000 });
+    await worker.stop();
+    expect(await readdir(dir)).toEqual([]);
   });
 });
