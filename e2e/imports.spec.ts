@@ -151,6 +151,35 @@ describe('imports page', () => {
     ]);
     await saveScreenshot(page, 'imports-mapping-zh');
   });
+
+  it('says in Chinese why a workbook is not a CSV, and why a row is rejected', async () => {
+    const { page } = tab;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'zhanggui-e2e-'));
+    const workbook = path.join(dir, 'orders.xlsx');
+    await writeFile(workbook, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(2000, 7)]));
+    await page.locator('input[name="file"]').setInputFiles(workbook);
+    await page.locator('select[name="format"]').selectOption('auto');
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await jobPanel(page, 'failed').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-import-status="failed"] [role="alert"]').textContent()).toMatch(
+      /^这是 Excel 工作簿（\.xlsx）或 ZIP 压缩包，不是 CSV 文件。/,
+    );
+    expect(await page.locator('[data-part="row-errors"]').count()).toBe(0);
+
+    const orders = [...sampleOrders({ count: 2, startAt: new Date('2026-11-12T16:00:00Z'), prefix: '#Z' })];
+    const lines = shopifyOrdersCsv(orders, 'EUR').split('\n');
+    const cells = lines[1]!.split(',');
+    cells[SHOPIFY_ORDERS_HEADER.indexOf('Lineitem quantity')] = '两';
+    lines[1] = cells.join(',');
+    const faulty = path.join(dir, 'faulty-zh.csv');
+    await writeFile(faulty, lines.join('\n'));
+    await page.locator('input[name="file"]').setInputFiles(faulty);
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await jobPanel(page, 'validated').waitFor({ timeout: 30_000 });
+    const firstError = page.locator('[data-part="row-errors"] tbody tr').first();
+    expect((await firstError.locator('td').allTextContents())[3]).toBe('Lineitem quantity：“两”不是整数');
+    await saveScreenshot(page, 'imports-row-error-zh');
+  });
 });
 
 describe('creating a shop from the Imports page', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rejectedFileCurrency } from './import-currency.js';
-import { leftOutWithOrderReason } from './import-order-rows.js';
+import { rowError } from './import-reasons.js';
 
 const mismatch = (file: string, shop = 'CNY') => ({
   line: 2,
@@ -12,7 +12,10 @@ const mismatch = (file: string, shop = 'CNY') => ({
 describe('rejectedFileCurrency', () => {
   it('names the currency when every rejected row is in the same other currency', () => {
     expect(rejectedFileCurrency([mismatch('eur'), mismatch('EUR')])).toBe('EUR');
-    const leftOut = { line: 3, column: null, value: null, reason: leftOutWithOrderReason('#1001', 2) };
+    const leftOut = rowError(3, null, null, {
+      code: 'leftOutWithOrder',
+      params: { order: '#1001', rejectedLine: 2 },
+    });
     expect(rejectedFileCurrency([mismatch('EUR'), leftOut])).toBe('EUR');
     expect(rejectedFileCurrency([leftOut])).toBeNull();
   });

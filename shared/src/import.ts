@@ -99,7 +99,13 @@ export const ImportRowErrorSchema = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
   value: z.string().nullable(),
+  /** In English; code and params say it again for the reader's language (see import-reasons). */
   reason: z.string(),
+  code: z.string().nullable().optional(),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .optional(),
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 

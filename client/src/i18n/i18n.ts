@@ -73,3 +73,10 @@ export function useLocale(): string {
   const { i18n: instance } = useTranslation();
   return localeOf(instance.resolvedLanguage ?? instance.language);
 }
+
+/** The current UI language, re-rendering when it changes. */
+export function useLanguage(): Language {
+  const { i18n: instance } = useTranslation();
+  const language = instance.resolvedLanguage ?? instance.language;
+  return isLanguage(language) ? language : 'en';
+}

@@ -75,6 +75,18 @@ describe('upload endpoint', () => {
       '2,Lineitem price,abc,"Lineitem price ""abc"" is not an amount; write it like 1659.95"',
       '',
     ]);
+    const zh = await fetch(`${base}/api/shops/up/imports/${res.body.id}/errors.csv?lang=zh`);
+    expect(
+      Buffer.from(await zh.arrayBuffer())
+        .toString('utf8')
+        .split('\r\n'),
+    ).toEqual([
+      '\uFEFF行,列,值,原因',
+      '2,Lineitem price,abc,Lineitem price：“abc”不是金额，请写成 1659.95 这样的格式',
+      '',
+    ]);
+    const klingon = await fetch(`${base}/api/shops/up/imports/${res.body.id}/errors.csv?lang=tlh`);
+    expect(klingon.status).toBe(400);
   });
 
   it('refuses a generic file without a mapping and an unknown shop, keeping no file', async () => {

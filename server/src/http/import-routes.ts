@@ -7,8 +7,14 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ColumnMappingSchema, type ImportJob, UploadImportQuerySchema } from '@zhanggui/shared';
+import {
+  ColumnMappingSchema,
+  type ImportJob,
+  localizedReason,
+  UploadImportQuerySchema,
+} from '@zhanggui/shared';
 import type express from 'express';
+import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { parseEnv } from '../env.js';
 import { AppError } from '../errors.js';
@@ -78,13 +84,17 @@ export function mountImportRoutes(app: express.Express, deps: ImportRouteDeps): 
         const jobId = Number(req.params.id);
         if (!Number.isSafeInteger(jobId))
           throw new AppError('INVALID_INPUT', { message: 'Import id must be a number.' });
+        const language = ErrorsLanguageSchema.safeParse(req.query.lang ?? 'en');
+        if (!language.success) throw new AppError('INVALID_INPUT', { message: 'lang must be "en" or "zh".' });
         const job = await getImportJob(deps.db.pool, shop.id, jobId);
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         res.setHeader('Content-Disposition', `attachment; filename="import-${job.id}-errors.csv"`);
         // The BOM makes spreadsheet programs read the Chinese column names as UTF-8.
-        res.write(`\uFEFF${toCsvLine(['line', 'column', 'value', 'reason'])}\r\n`);
+        res.write(`\uFEFF${toCsvLine(ERRORS_CSV_HEADER[language.data])}\r\n`);
         for await (const page of jobErrors(deps.db.pool, shop.id, jobId)) {
-          const text = page.map((e) => `${toCsvLine([e.line, e.column, e.value, e.reason])}\r\n`).join('');
+          const text = page
+            .map((e) => `${toCsvLine([e.line, e.column, e.value, localizedReason(e, language.data)])}\r\n`)
+            .join('');
           if (!res.write(text)) await new Promise((resolve) => res.once('drain', resolve));
         }
         res.end();
@@ -97,6 +107,9 @@ export function mountImportRoutes(app: express.Express, deps: ImportRouteDeps): 
 
   return { worker };
 }
+
+const ErrorsLanguageSchema = z.enum(['en', 'zh']);
+const ERRORS_CSV_HEADER = { en: ['line', 'column', 'value', 'reason'], zh: ['行', '列', '值', '原因'] };
 
 function parseMapping(text: string | undefined) {
   if (!text) return null;

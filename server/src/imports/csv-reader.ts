@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline, Transform } from 'node:stream';
+import type { ImportReason } from '@zhanggui/shared';
 import Papa from 'papaparse';
 import { ImportCancelledError, ImportFileError } from './import-file-error.js';
 import { notACsvProblem } from './not-a-csv.js';
@@ -77,7 +78,7 @@ async function* readRows(
       baseIndex = results.meta.cursor;
       if (partial.length > MAX_ROW_CHARS) {
         throw new ImportFileError(
-          `The row starting on line ${lines.next} is longer than ${MAX_ROW_CHARS / 1024 / 1024} MB: a quote (") is probably never closed there. Fix that line and upload the file again.`,
+          { code: 'rowTooLong', params: { line: lines.next, maxChars: MAX_ROW_CHARS } },
           { line: lines.next },
         );
       }
@@ -99,7 +100,7 @@ interface PapaResults {
 }
 
 function toRows(results: PapaResults, lines: { next: number }): CsvRow[] {
-  const problems = new Map<number, string>();
+  const problems = new Map<number, ImportReason>();
   for (const error of results.errors) {
     if (error.row === undefined) continue;
     problems.set(error.row, describeParseError(error.code, error.message));
@@ -117,12 +118,10 @@ function toRows(results: PapaResults, lines: { next: number }): CsvRow[] {
   return rows;
 }
 
-function describeParseError(code: string, message: string): string {
-  if (code === 'MissingQuotes') {
-    return 'A quoted value starting on this line is never closed; the file may be cut off. Check the quotes on this line.';
-  }
-  if (code === 'InvalidQuotes') return 'A quote inside a quoted value is not doubled (write "" for ").';
-  return message;
+function describeParseError(code: string, message: string): ImportReason {
+  if (code === 'MissingQuotes') return { code: 'unclosedQuote', params: {} };
+  if (code === 'InvalidQuotes') return { code: 'undoubledQuote', params: {} };
+  return { code: 'parseError', params: { message } };
 }
 
 function countNewlines(fields: string[]): number {

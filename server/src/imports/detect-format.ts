@@ -12,10 +12,7 @@ const SIGNATURES: Array<{ format: ImportFormat; columns: string[][] }> = [
 /** The format the header belongs to; 'generic' when no known export matches (a mapping is then needed). */
 export function detectFormat(header: string[]): ImportFormat {
   if (/^version \d/i.test(header[0]?.trim() ?? '') && header.length <= 2) {
-    throw new ImportFileError(
-      'This is a 淘宝助理 (Taobao Assistant) item package, which holds listings, not orders. Export the 订单报表 (order report) from 卖家中心 → 已卖出的宝贝 → 批量导出 instead.',
-      { line: 1 },
-    );
+    throw new ImportFileError({ code: 'taobaoAssistantPackage', params: {} }, { line: 1 });
   }
   const present = new Set(header.map(normalizeHeader));
   for (const { format, columns } of SIGNATURES) {

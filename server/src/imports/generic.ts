@@ -16,7 +16,7 @@ import type {
   TrafficHourlyRecord,
   TrafficSource,
 } from './records.js';
-import { bindRow, cell, type RowShape, rowProblemError, validateRow } from './row-schema.js';
+import { bindRow, cell, type RowShape, reasonIssue, rowProblemError, validateRow } from './row-schema.js';
 
 /** Names merchants' tools use for our traffic sources. */
 const SOURCE_ALIASES: Record<string, TrafficSource> = {
@@ -41,10 +41,9 @@ const SOURCE_ALIASES: Record<string, TrafficSource> = {
 const source = z.string().transform((raw, ctx): TrafficSource => {
   const found = SOURCE_ALIASES[raw.trim().toLowerCase()];
   if (found) return found;
-  ctx.addIssue({
-    code: 'custom',
-    message: `"${raw}" is not a traffic source; use one of ${TRAFFIC_SOURCES.join(', ')}`,
-  });
+  ctx.addIssue(
+    reasonIssue({ code: 'notTrafficSource', params: { raw, sources: TRAFFIC_SOURCES.join(', ') } }),
+  );
   return z.NEVER;
 });
 

@@ -37,8 +37,9 @@ export function locateColumns<K extends string>(
     if (found === undefined && required) missing.push(names.join(' / '));
   }
   if (missing.length > 0) {
+    const columns = missing.map((m) => `"${m}"`).join(', ');
     throw new ImportFileError(
-      `This ${formatLabel} file has no column ${missing.map((m) => `"${m}"`).join(', ')}. Export the file again with all columns, or choose another format.`,
+      { code: 'missingColumns', params: { format: formatLabel, columns } },
       { line: 1 },
     );
   }

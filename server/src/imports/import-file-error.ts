@@ -1,10 +1,14 @@
+import { type ImportReason, reasonText } from '@zhanggui/shared';
+
 /** A problem with the whole file (encoding, headers, broken quoting): nothing of it is imported. */
 export class ImportFileError extends Error {
-  constructor(message: string, options: { cause?: unknown; line?: number } = {}) {
-    super(message, { cause: options.cause });
+  constructor(reason: ImportReason, options: { cause?: unknown; line?: number } = {}) {
+    super(reasonText(reason), { cause: options.cause });
     this.name = 'ImportFileError';
+    this.reason = reason;
     this.line = options.line ?? 0;
   }
+  readonly reason: ImportReason;
   readonly line: number;
 }
 

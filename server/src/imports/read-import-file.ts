@@ -1,6 +1,12 @@
 // Reads an import file end to end: encoding, header, format (detected or given), then each row through
 // its format's reader, yielding normalized records and row errors in batches of one file chunk.
-import type { ColumnMapping, ImportFormat, ImportRowError } from '@zhanggui/shared';
+import {
+  type ColumnMapping,
+  type ImportFormat,
+  type ImportReason,
+  type ImportRowError,
+  reasonText,
+} from '@zhanggui/shared';
 import { openCsv } from './csv-reader.js';
 import { detectFormat } from './detect-format.js';
 import { type GenericRecord, genericReader } from './generic.js';
@@ -55,15 +61,15 @@ export async function readImportFile(filePath: string, options: ReadImportOption
   const source = await openCsv(filePath, { signal: options.signal, onBytes: options.onBytes });
   const first = await firstRows(source.rows);
   const header = first.rows[0];
-  if (!header) throw new ImportFileError('The file is empty: it has no header row and no data.');
-  if (header.problem)
-    throw new ImportFileError(`The header row cannot be read: ${header.problem}`, { line: header.line });
+  if (!header) throw new ImportFileError({ code: 'emptyFile', params: {} });
+  if (header.problem) {
+    const problem = reasonText(header.problem);
+    throw new ImportFileError({ code: 'headerUnreadable', params: { problem } }, { line: header.line });
+  }
   const format = options.format ?? detectFormat(header.fields);
   if (format === 'generic' && !options.mapping) {
     throw new ImportFileError(
-      options.format
-        ? 'A generic CSV needs a column mapping: say which column holds each field.'
-        : 'This file is not a Shopify orders or products export nor a Taobao order report. Choose the generic format and map its columns.',
+      { code: options.format ? 'mappingNeeded' : 'notRecognized', params: {} },
       { line: 1 },
     );
   }
@@ -133,10 +139,7 @@ async function* stream<R>(reader: FormatReader<R>, input: StreamInput): AsyncGen
   yield take();
 }
 
-function columnCountProblem(found: number, expected: number): string | null {
+function columnCountProblem(found: number, expected: number): ImportReason | null {
   if (found === expected) return null;
-  if (found < expected) {
-    return `The row has ${found} of the header's ${expected} columns: the line looks cut off. Export the file again.`;
-  }
-  return `The row has ${found} values but the header has ${expected} columns; a value that contains a comma must be in quotes.`;
+  return { code: found < expected ? 'rowCutOff' : 'rowTooWide', params: { found, expected } };
 }

@@ -1,6 +1,6 @@
 // Normalized records: what every format (and the Shopify webhook) turns its rows into before they
 // are staged. Money in integer cents of the shop's currency, instants in UTC.
-import type { ImportRowError } from '@zhanggui/shared';
+import type { ImportReason, ImportRowError } from '@zhanggui/shared';
 
 export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
 export type TrafficSource = 'search' | 'recommendation' | 'ads' | 'direct' | 'social';
@@ -110,7 +110,7 @@ export interface CsvRow {
   fields: string[];
   line: number;
   /** Set when the row cannot be trusted: broken quoting, or a column count unlike the header's. */
-  problem?: string;
+  problem?: ImportReason;
 }
 
 export interface RowConsumer {

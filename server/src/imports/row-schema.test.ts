@@ -1,3 +1,4 @@
+import { localizedReason } from '@zhanggui/shared';
 import { describe, expect, it } from 'vitest';
 import { bindRow, cell, validateRow } from './row-schema.js';
 
@@ -30,7 +31,7 @@ describe('row validation with the cell schemas', () => {
 
   it('names the column, the value and the reason of every bad cell', () => {
     const result = validateRow(bound, [' ', 'long', 'abc', '1.2.3', '2026-02-30 10:00'], 9);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       errors: [
         { line: 9, column: 'Name', value: ' ', reason: 'Name is empty' },
@@ -55,5 +56,21 @@ describe('row validation with the cell schemas', () => {
         },
       ],
     });
+    // The same reasons as codes, which the Imports page writes out in Chinese.
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((e) => e.code)).toEqual([
+      'empty',
+      'tooLong',
+      'notAmount',
+      'notAmount',
+      'notRealDateTime',
+    ]);
+    expect(errors.map((e) => localizedReason(e, 'zh'))).toEqual([
+      'Name：不能为空',
+      'Note：超过 3 个字符',
+      'Total：“abc”不是金额，请写成 1659.95 这样的格式',
+      'Shipping：“1.2.3”不是金额，请写成 1659.95 这样的格式',
+      'Paid at：“2026-02-30 10:00”不是真实存在的日期时间',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 // Row validation with zod: each format declares which column feeds which field and how it parses;
 // a failed row yields one error per bad cell, with the file's column name and the raw value.
-import type { ImportRowError } from '@zhanggui/shared';
+import { type ImportReason, type ImportRowError, rowError } from '@zhanggui/shared';
 import { z } from 'zod';
 import { type Parsed, parseCount, parseDay, parseInstant, parseMoneyCents } from './values.js';
 
@@ -13,7 +13,7 @@ function fromParser<T>(parse: (raw: string) => Parsed<T>) {
   const schema = z.string().transform((raw, ctx): T => {
     const parsed = parse(raw);
     if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    ctx.addIssue(reasonIssue(parsed.reason));
     return z.NEVER;
   });
   parsers.set(schema, parse);
@@ -28,7 +28,10 @@ function optional<T>(schema: z.ZodType<T, string>) {
     if (raw.trim() === '') return null;
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    for (const issue of result.error.issues) {
+      const reason = issueReason(issue);
+      ctx.addIssue(reason ? reasonIssue(reason) : { code: 'custom', message: issue.message });
+    }
     return z.NEVER;
   });
 }
@@ -38,8 +41,9 @@ const BLANK = { ok: true, value: null } as const;
 function parseText(maxLength: number, required: boolean) {
   return (raw: string): Parsed<string | null> => {
     const text = raw.trim();
-    if (text === '') return required ? { ok: false, reason: 'is empty' } : BLANK;
-    if (text.length > maxLength) return { ok: false, reason: `is longer than ${maxLength} characters` };
+    if (text === '') return required ? { ok: false, reason: { code: 'empty', params: {} } } : BLANK;
+    if (text.length > maxLength)
+      return { ok: false, reason: { code: 'tooLong', params: { max: maxLength } } };
     return { ok: true, value: text };
   };
 }
@@ -94,12 +98,14 @@ export function validateRow<S extends RowShape>(
     const field = String(issue.path[0] ?? '');
     const column = bound.headers[field] ?? null;
     const raw = input[field];
-    return {
-      line,
-      column,
-      value: raw === undefined ? null : truncate(raw),
-      reason: column ? `${column} ${issue.message}` : issue.message,
-    };
+    const value = raw === undefined ? null : truncate(raw);
+    const reason = issueReason(issue);
+    if (!reason)
+      return { line, column, value, reason: column ? `${column} ${issue.message}` : issue.message };
+    return rowError(line, column, value, {
+      code: reason.code,
+      params: column ? { ...reason.params, column } : reason.params,
+    });
   });
   return { ok: false, errors };
 }
@@ -109,6 +115,21 @@ export function truncate(text: string): string {
 }
 
 /** The error for a row the parser flagged (broken quoting, wrong column count). */
-export function rowProblemError(row: { fields: string[]; line: number; problem?: string }): ImportRowError {
-  return { line: row.line, column: null, value: truncate(row.fields.join(',')), reason: row.problem ?? '' };
+export function rowProblemError(row: {
+  fields: string[];
+  line: number;
+  problem?: ImportReason;
+}): ImportRowError {
+  const problem = row.problem ?? { code: 'parseError', params: { message: 'The row cannot be read.' } };
+  return rowError(row.line, null, truncate(row.fields.join(',')), problem);
+}
+
+/** A zod issue that carries why a cell failed, as a reason code the page can translate. */
+export function reasonIssue(reason: ImportReason) {
+  return { code: 'custom' as const, message: reason.code, params: { reason } };
+}
+
+function issueReason(issue: z.core.$ZodIssue): ImportReason | null {
+  const params = (issue as { params?: { reason?: ImportReason } }).params;
+  return params?.reason ?? null;
 }

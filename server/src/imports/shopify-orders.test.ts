@@ -13,7 +13,7 @@ describe('Shopify orders export (real 79-column dev-store file)', () => {
   it('groups the 40 line-item rows into 19 orders with their order-level fields', async () => {
     const result = await readAll<OrderRecord>(REAL_EXPORT, { context: EUR_SHOP });
     expect(result.format).toBe('shopify-orders');
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     expect(result.rowsRead).toBe(40);
     expect(result.records).toHaveLength(19);
     expect(result.records.reduce((n, o) => n + o.lines.length, 0)).toBe(40);
@@ -60,7 +60,7 @@ describe('Shopify orders written by our writer', () => {
   it('reads back exactly the orders that were written', async () => {
     const file = await tempFile('orders.csv', shopifyOrdersCsv(orders, 'CNY'));
     const result = await readAll<OrderRecord>(file);
-    expect(result.errors).toEqual([]);
+    expect(result.errors).toMatchObject([]);
     const strip = (o: OrderRecord) => ({ ...o, line: 0, deliveredAt: null, status: o.status });
     expect(result.records.map(strip)).toEqual(orders.map(strip));
   });
@@ -72,7 +72,7 @@ describe('Shopify orders written by our writer', () => {
     const result = await readAll<OrderRecord>(file);
     expect(result.records.map((o) => o.externalId)).toEqual(['#1001', '#1003']);
     expect(result.rowsRejected).toBe(2);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       {
         line: 3,
         column: null,
@@ -121,7 +121,7 @@ describe('Shopify orders written by our writer', () => {
       ['#1003', 3],
     ]);
     expect(result.rowsRejected).toBe(1);
-    expect(result.errors).toEqual([
+    expect(result.errors).toMatchObject([
       {
         line: 4,
         column: 'Financial Status',

@@ -1,7 +1,7 @@
 // Shopify Admin "Export orders" CSV: one row per line item; only an order's first row carries the
 // order-level fields, continuation rows repeat Name. Columns are found by name (70- and 79-column
 // generations), so missing trailing columns read as empty.
-import { type ImportRowError, leftOutWithOrderReason } from '@zhanggui/shared';
+import { type ImportRowError, rowError } from '@zhanggui/shared';
 import { z } from 'zod';
 import { locateColumns } from './headers.js';
 import type {
@@ -117,12 +117,12 @@ function withRowsLeftOut(errors: ImportRowError[], rows: CsvRow[], orderName: st
   const firstRejected = Math.min(...listed);
   const leftOut = rows
     .filter((row) => !listed.has(row.line))
-    .map((row) => ({
-      line: row.line,
-      column: null,
-      value: null,
-      reason: leftOutWithOrderReason(orderName, firstRejected),
-    }));
+    .map((row) =>
+      rowError(row.line, null, null, {
+        code: 'leftOutWithOrder',
+        params: { order: orderName, rejectedLine: firstRejected },
+      }),
+    );
   return [...errors, ...leftOut].sort((a, b) => a.line - b.line);
 }
 
@@ -163,10 +163,14 @@ export const shopifyOrdersReader: FormatReader<OrderRecord> = {
       const errors: ImportRowError[] = [];
       if (!first.problem && isContinuationRow(first.fields)) {
         const name = first.fields[nameIndex]?.trim() ?? '';
-        const reason = `Order ${name} continues here, but its first row (with Financial Status and Total) is not directly above, so these rows are left out. Keep an order's rows together, as Shopify exports them, and import the file again.`;
         return {
           ok: false,
-          errors: [{ line: first.line, column: orderCols.name.financialStatus, value: '', reason }],
+          errors: [
+            rowError(first.line, orderCols.name.financialStatus, '', {
+              code: 'orderContinuesAway',
+              params: { order: name },
+            }),
+          ],
         };
       }
       const orderResult = first.problem
@@ -187,13 +191,13 @@ export const shopifyOrdersReader: FormatReader<OrderRecord> = {
         const { quantity, itemName, price, sku, discount } = result.value;
         const totalCents = quantity * price - (discount ?? 0);
         if (totalCents < 0) {
-          const reason = `Lineitem discount ${(discount ?? 0) / 100} is larger than quantity × price; check the line.`;
-          errors.push({
-            line: row.line,
-            column: lineCols.name.discount,
-            value: String((discount ?? 0) / 100),
-            reason,
-          });
+          const shown = String((discount ?? 0) / 100);
+          errors.push(
+            rowError(row.line, lineCols.name.discount, shown, {
+              code: 'discountTooLarge',
+              params: { discount: shown },
+            }),
+          );
           return;
         }
         lines.push({
@@ -209,11 +213,11 @@ export const shopifyOrdersReader: FormatReader<OrderRecord> = {
       if (!orderResult.ok || errors.length > 0) return { ok: false, errors };
       const o = orderResult.value;
       if (o.currency && o.currency.toUpperCase() !== ctx.currency) {
-        const reason = `Currency ${o.currency} differs from the shop's currency ${ctx.currency}; import this file into a shop that keeps ${o.currency}.`;
-        return {
-          ok: false,
-          errors: [{ line: first.line, column: orderCols.name.currency, value: o.currency, reason }],
-        };
+        const reason = {
+          code: 'currencyMismatch',
+          params: { file: o.currency, shop: ctx.currency },
+        } as const;
+        return { ok: false, errors: [rowError(first.line, orderCols.name.currency, o.currency, reason)] };
       }
       const email = o.email?.toLowerCase() ?? null;
       const order: OrderRecord = {

@@ -1,6 +1,8 @@
 // Shopify products CSV (the official template: 48-column "Handle" generation and the 53/57-column
 // "URL handle" generation). Rows of one product share the handle; only the first carries the
 // product's fields. Each variant row becomes a SKU; image-only rows carry no variant and are skipped.
+
+import { rowError } from '@zhanggui/shared';
 import { locateColumns } from './headers.js';
 import type { FormatReader, SkuRecord } from './records.js';
 import { bindRow, cell, rowProblemError, validateRow } from './row-schema.js';
@@ -87,13 +89,13 @@ export const shopifyProductsReader: FormatReader<SkuRecord> = {
         const isImageOnly = values.every((v) => v === null) && r.sku === null && r.price === null;
         if (isImageOnly) return;
         if (!head.title) {
-          const reason = `Product ${r.handle} has no Title on its first row; its first row must carry the product's fields.`;
-          sink.reject([{ line, column: cols.name.title, value: null, reason }], 1);
+          const reason = { code: 'productWithoutTitle', params: { handle: r.handle } } as const;
+          sink.reject([rowError(line, cols.name.title, null, reason)], 1);
           return;
         }
         if (r.price === null) {
-          const reason = `${cols.name.price} is empty; every variant needs a price.`;
-          sink.reject([{ line, column: cols.name.price, value: '', reason }], 1);
+          const reason = { code: 'variantWithoutPrice', params: { column: cols.name.price } } as const;
+          sink.reject([rowError(line, cols.name.price, '', reason)], 1);
           return;
         }
         const attributes: Record<string, string> = {};

@@ -2,6 +2,8 @@
 // headers, GBK or UTF-8, times in the shop's time zone without an offset. The report has no line
 // items, so each order becomes one line with the order's goods total; its SKU is known only when the
 // order holds one kind of goods (宝贝种类 = 1).
+
+import { rowError } from '@zhanggui/shared';
 import { locateColumns } from './headers.js';
 import type { FormatReader, OrderRecord, OrderStatus } from './records.js';
 import { bindRow, cell, rowProblemError, validateRow } from './row-schema.js';
@@ -97,13 +99,12 @@ export const taobaoOrdersReader: FormatReader<OrderRecord> = {
         const o = result.value;
         const status = taobaoOrderStatus(o.status, o.paidAt !== null, o.closeReason);
         if (!status) {
-          const reason = `订单状态 "${o.status}" is not a status we know (交易成功, 交易关闭, 卖家已发货，等待买家确认, 买家已付款，等待卖家发货, 等待买家付款).`;
-          sink.reject([{ line, column: cols.name.status, value: o.status, reason }], 1);
+          const reason = { code: 'unknownTaobaoStatus', params: { status: o.status } } as const;
+          sink.reject([rowError(line, cols.name.status, o.status, reason)], 1);
           return;
         }
         if (o.quantity === 0) {
-          const reason = '宝贝总数量 is 0; an order holds at least one item.';
-          sink.reject([{ line, column: cols.name.quantity, value: '0', reason }], 1);
+          sink.reject([rowError(line, cols.name.quantity, '0', { code: 'zeroQuantity', params: {} })], 1);
           return;
         }
         const isPaid = o.paidAt !== null && status !== 'pending';

@@ -41,7 +41,7 @@ export function createDecoder(detected: DetectedEncoding): Transform {
   let offset = 0;
   const fail = (error: unknown) =>
     new ImportFileError(
-      `The file is not valid ${detected.encoding.toUpperCase()} near byte ${offset}: the encoding changes inside the file. Save it again as UTF-8 (or GBK) and upload it again.`,
+      { code: 'encodingChanges', params: { encoding: detected.encoding.toUpperCase(), offset } },
       { cause: error },
     );
   return new Transform({

@@ -1,8 +1,9 @@
+import { type ImportReason, reasonText } from '@zhanggui/shared';
 import { describe, expect, it } from 'vitest';
 import { parseCount, parseDay, parseInstant, parseMoneyCents } from './values.js';
 
-const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) =>
-  parsed.ok ? parsed.value : parsed.reason;
+const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: ImportReason }) =>
+  parsed.ok ? parsed.value : reasonText(parsed.reason);
 
 describe('parseMoneyCents', () => {
   it('reads amounts exactly as integer cents, without float drift', () => {

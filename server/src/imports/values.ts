@@ -1,13 +1,18 @@
 // Parsers for the values merchants' files hold: money to integer cents, counts, timestamps with or
 // without an offset (without one they are in the shop's time zone), and calendar days.
 
+import type { ImportReason, ImportReasonCode } from '@zhanggui/shared';
+
 const MONEY = /^(-)?(\d+)(?:\.(\d*))?$/;
 const DATE_TIME =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ImportReason };
 
-const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+const fail = (code: ImportReasonCode, raw: string): { ok: false; reason: ImportReason } => ({
+  ok: false,
+  reason: { code, params: { raw } },
+});
 
 const MAX_CENTS = 2_147_483_647;
 
@@ -31,20 +36,20 @@ export function parseMoneyCents(raw: string): Parsed<number> {
   if (plain >= 0) return { ok: true, value: plain };
   const text = raw.replace(/^[¥￥$€£]|,/g, '').trim();
   const match = MONEY.exec(text);
-  if (!match) return fail(`"${raw}" is not an amount; write it like 1659.95`);
+  if (!match) return fail('notAmount', raw);
   const [, minus, whole, decimals = ''] = match;
   let cents = Number(whole) * 100 + Number(decimals.slice(0, 2).padEnd(2, '0'));
   if (decimals.length > 2 && decimals.charCodeAt(2) >= 53) cents += 1;
-  if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) return fail(`"${raw}" is too large an amount`);
+  if (!Number.isSafeInteger(cents) || cents > MAX_CENTS) return fail('amountTooLarge', raw);
   return { ok: true, value: minus && cents !== 0 ? -cents : cents };
 }
 
 /** A whole, non-negative count like 3 or "1,200". */
 export function parseCount(raw: string): Parsed<number> {
   const text = raw.replace(/,/g, '').trim();
-  if (!/^\d+$/.test(text)) return fail(`"${raw}" is not a whole number`);
+  if (!/^\d+$/.test(text)) return fail('notWholeNumber', raw);
   const value = Number(text);
-  if (value > 2_147_483_647) return fail(`"${raw}" is too large`);
+  if (value > 2_147_483_647) return fail('numberTooLarge', raw);
   return { ok: true, value };
 }
 
@@ -104,10 +109,10 @@ export function parseInstant(raw: string, timeZone: string): Parsed<Date> {
 
 function parseAnyInstant(raw: string, timeZone: string): Parsed<Date> {
   const match = DATE_TIME.exec(raw.trim());
-  if (!match) return fail(`"${raw}" is not a date and time; write it like 2026-11-11 20:00:00`);
+  if (!match) return fail('notDateTime', raw);
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = match;
   const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
-  if (!isRealDateTime(...fields)) return fail(`"${raw}" is not a real date and time`);
+  if (!isRealDateTime(...fields)) return fail('notRealDateTime', raw);
   const wallClock = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]);
   const millis = Number(frac.slice(0, 3).padEnd(3, '0'));
   const utc = zone ? wallClock - zoneOffsetMinutes(zone) * 60_000 : localToUtc(wallClock, timeZone);
@@ -117,9 +122,9 @@ function parseAnyInstant(raw: string, timeZone: string): Parsed<Date> {
 /** A calendar day "2026-11-11" or "2026/11/11" (no time part), as UTC midnight for a DATE column. */
 export function parseDay(raw: string): Parsed<Date> {
   const match = DATE_TIME.exec(raw.trim());
-  if (!match || match[4] !== undefined) return fail(`"${raw}" is not a day; write it like 2026-11-11`);
+  if (!match || match[4] !== undefined) return fail('notDay', raw);
   const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!isRealDateTime(y, mo, d, 0, 0, 0)) return fail(`"${raw}" is not a real calendar day`);
+  if (!isRealDateTime(y, mo, d, 0, 0, 0)) return fail('notRealDay', raw);
   return { ok: true, value: new Date(Date.UTC(y, mo - 1, d)) };
 }
 

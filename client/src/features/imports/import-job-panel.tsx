@@ -2,12 +2,12 @@
 // the dry run's counts and row errors, and offers "import", "import the valid rows" or "cancel"; a
 // check that left no valid row says so, and offers a shop in the file's currency when that was why.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IMPORT_STATUS_IS_FINAL, type ImportJobDetail } from '@zhanggui/shared';
+import { IMPORT_STATUS_IS_FINAL, type ImportJobDetail, localizedReason } from '@zhanggui/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
 import { ErrorPanel } from '../../components/error-panel';
-import { useLocale } from '../../i18n/i18n';
+import { useLanguage, useLocale } from '../../i18n/i18n';
 import { formatCount } from '../../lib/format';
 import styles from './imports.module.css';
 import type { NewShopPrefill } from './new-shop-values';
@@ -26,6 +26,7 @@ interface ImportJobPanelProps {
 
 export function ImportJobPanel({ shop, jobId, onCreateShopFor }: ImportJobPanelProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const job = useQuery({
@@ -57,6 +58,9 @@ export function ImportJobPanel({ shop, jobId, onCreateShopFor }: ImportJobPanelP
   const data = job.data;
   const isActive = !IMPORT_STATUS_IS_FINAL[data.status];
   const validRows = data.rowsRead - data.rowsRejected;
+  // A problem with the whole file is said once, in the reader's language, not as a one-row error table.
+  const isFileProblem = data.status === 'failed' && data.rowsRejected === 0;
+  const fileProblem = data.firstErrors[0];
 
   return (
     <section
@@ -94,9 +98,9 @@ export function ImportJobPanel({ shop, jobId, onCreateShopFor }: ImportJobPanelP
         </div>
       )}
       {!isActive && <JobSummary job={data} />}
-      {data.status === 'failed' && data.rowsRejected === 0 && data.message && (
+      {isFileProblem && (fileProblem || data.message) && (
         <p className={styles.failure} role="alert">
-          {data.message}
+          {fileProblem ? localizedReason(fileProblem, language) : data.message}
         </p>
       )}
       {data.status === 'validated' && validRows === 0 && (
@@ -122,7 +126,7 @@ export function ImportJobPanel({ shop, jobId, onCreateShopFor }: ImportJobPanelP
       {(start.error || cancel.error) && (
         <ErrorPanel title={t('imports.errors.action')} error={start.error ?? cancel.error} />
       )}
-      {data.firstErrors.length > 0 && <RowErrors shop={shop} job={data} />}
+      {data.firstErrors.length > 0 && !isFileProblem && <RowErrors shop={shop} job={data} />}
     </section>
   );
 }
@@ -163,11 +167,12 @@ function JobSummary({ job }: { job: ImportJobDetail }) {
 
 function RowErrors({ shop, job }: { shop: string; job: ImportJobDetail }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <div className={styles.errors}>
       <div className={styles.errorsHeader}>
         <h3>{t('imports.job.errors.title')}</h3>
-        <a href={errorsCsvUrl(shop, job.id)} download>
+        <a href={errorsCsvUrl(shop, job.id, language)} download>
           {t('imports.job.downloadErrors', { count: job.errorCount })}
         </a>
       </div>
@@ -186,7 +191,7 @@ function RowErrors({ shop, job }: { shop: string; job: ImportJobDetail }) {
               <td className="figure">{e.line || '—'}</td>
               <td>{e.column ?? '—'}</td>
               <td className={styles.value}>{e.value ?? ''}</td>
-              <td>{e.reason}</td>
+              <td>{localizedReason(e, language)}</td>
             </tr>
           ))}
         </tbody>

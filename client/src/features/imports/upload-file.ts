@@ -27,8 +27,9 @@ export function uploadUrl(
   return `/api/shops/${encodeURIComponent(shop)}/imports?${query}`;
 }
 
-export function errorsCsvUrl(shop: string, jobId: number): string {
-  return `/api/shops/${encodeURIComponent(shop)}/imports/${jobId}/errors.csv`;
+/** The job's row errors as CSV, the reasons written in the given language. */
+export function errorsCsvUrl(shop: string, jobId: number, language: 'en' | 'zh'): string {
+  return `/api/shops/${encodeURIComponent(shop)}/imports/${jobId}/errors.csv?lang=${language}`;
 }
 
 export function uploadFile(request: UploadRequest): Upload {

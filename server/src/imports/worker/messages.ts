@@ -1,5 +1,5 @@
 // What the file-reading worker thread and the import it serves say to each other.
-import type { ColumnMapping, ImportFormat } from '@zhanggui/shared';
+import type { ColumnMapping, ImportFormat, ImportReason } from '@zhanggui/shared';
 import type { RecordBatch } from '../read-import-file.js';
 import type { ReaderContext, RecordKind } from '../records.js';
 import type { TextEncoding } from '../text-encoding.js';
@@ -17,6 +17,7 @@ export interface SerializedError {
   name: string;
   message: string;
   line?: number;
+  reason?: ImportReason;
   stack?: string;
 }
 

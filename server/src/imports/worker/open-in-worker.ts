@@ -60,7 +60,9 @@ function takeReader(): Worker {
 function rebuild(error: SerializedError): Error {
   const rebuilt =
     error.name === 'ImportFileError'
-      ? new ImportFileError(error.message, { line: error.line })
+      ? new ImportFileError(error.reason ?? { code: 'parseError', params: { message: error.message } }, {
+          line: error.line,
+        })
       : Object.assign(new Error(error.message), { name: error.name });
   if (error.stack) rebuilt.stack = error.stack;
   return rebuilt;

@@ -41,7 +41,13 @@ async function waitForCredit(): Promise<void> {
 
 function serialize(error: unknown): SerializedError {
   if (error instanceof ImportFileError)
-    return { name: error.name, message: error.message, line: error.line, stack: error.stack };
+    return {
+      name: error.name,
+      message: error.message,
+      line: error.line,
+      reason: error.reason,
+      stack: error.stack,
+    };
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error) };
 }

@@ -93,7 +93,8 @@ export async function getImportJobDetail(
 ): Promise<ImportJobDetail> {
   const job = await getImportJob(pool, shopId, jobId);
   const { rows } = await pool.query<ImportRowError>(
-    `SELECT line, "column", value, reason FROM import_errors WHERE shop_id = $1 AND job_id = $2 ORDER BY seq LIMIT $3`,
+    `SELECT line, "column", value, reason, code, params FROM import_errors
+     WHERE shop_id = $1 AND job_id = $2 ORDER BY seq LIMIT $3`,
     [shopId, jobId, errorLimit],
   );
   return { ...job, firstErrors: rows };
@@ -117,7 +118,7 @@ export async function* jobErrors(
   let after = 0;
   for (;;) {
     const { rows } = await pool.query<ImportRowError & { seq: number }>(
-      `SELECT seq, line, "column", value, reason FROM import_errors
+      `SELECT seq, line, "column", value, reason, code, params FROM import_errors
        WHERE shop_id = $1 AND job_id = $2 AND seq > $3 ORDER BY seq LIMIT 1000`,
       [shopId, jobId, after],
     );

@@ -116,6 +116,9 @@ describe('import jobs run by the background worker', () => {
           column: 'Lineitem quantity',
           value: 'two',
           reason: 'Lineitem quantity "two" is not a whole number',
+          // Stored with its code, so the page and the errors CSV can say it in Chinese.
+          code: 'notWholeNumber',
+          params: { raw: 'two', column: 'Lineitem quantity' },
         },
       ]);
       const report = [];

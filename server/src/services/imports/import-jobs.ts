@@ -136,9 +136,10 @@ async function insertErrors(
   for (let start = 0; start < errors.length; start += 1000) {
     const slice = errors.slice(start, start + 1000);
     await client.query(
-      `INSERT INTO import_errors (shop_id, job_id, seq, line, "column", value, reason)
-       SELECT $1, $2, $3 + ordinality, line, col, value, reason
-       FROM unnest($4::int[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(line, col, value, reason)`,
+      `INSERT INTO import_errors (shop_id, job_id, seq, line, "column", value, reason, code, params)
+       SELECT $1, $2, $3 + ordinality, line, col, value, reason, code, params
+       FROM unnest($4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+         WITH ORDINALITY AS e(line, col, value, reason, code, params)`,
       [
         job.shopId,
         job.id,
@@ -147,6 +148,8 @@ async function insertErrors(
         slice.map((e) => e.column),
         slice.map((e) => e.value),
         slice.map((e) => e.reason),
+        slice.map((e) => e.code ?? null),
+        slice.map((e) => (e.params ? JSON.stringify(e.params) : null)),
       ],
     );
   }

@@ -1,6 +1,6 @@
 // Merges staged traffic and ads rows: upserts by each table's key, so a re-imported or overlapping
 // report updates the days and hours it covers and leaves identical rows alone.
-import type { ImportRowError } from '@zhanggui/shared';
+import { type ImportRowError, rowError } from '@zhanggui/shared';
 import type pg from 'pg';
 import { refreshTrafficSourceRollup } from '../rollups/refresh-traffic-rollup.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
@@ -34,12 +34,12 @@ export async function rejectGenericConflicts(
        SELECT line, min(line) OVER (PARTITION BY ${key}) AS first_line FROM ${stage.table}
      ) d WHERE line > first_line ORDER BY line`,
   );
-  const errors: ImportRowError[] = dupes.map((r) => ({
-    line: r.line,
-    column: null,
-    value: null,
-    reason: `Same ${stage.describe} as line ${r.first_line}; keep one row for each.`,
-  }));
+  const errors: ImportRowError[] = dupes.map((r) =>
+    rowError(r.line, null, null, {
+      code: 'duplicateKey',
+      params: { key: stage.describe, firstLine: r.first_line },
+    }),
+  );
   if (kind === 'sku-traffic-days') {
     const { rows: unknown } = await client.query<{ line: number; sku_ext: string }>(
       `SELECT s.line, s.sku_ext FROM stage_sku_traffic s
@@ -47,12 +47,7 @@ export async function rejectGenericConflicts(
       [shopId],
     );
     for (const r of unknown) {
-      errors.push({
-        line: r.line,
-        column: 'sku',
-        value: r.sku_ext,
-        reason: `SKU ${r.sku_ext} is not in this shop; import the products (or orders) that have it first.`,
-      });
+      errors.push(rowError(r.line, 'sku', r.sku_ext, { code: 'unknownSku', params: { sku: r.sku_ext } }));
     }
   }
   const lines = [...new Set(errors.map((e) => e.line))];

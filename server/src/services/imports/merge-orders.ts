@@ -2,6 +2,7 @@
 // upserted by (shop_id, external_id), an order's lines replaced only when they differ, refunds kept
 // in step, and the rollups refreshed for every hour an order was or is placed in. A row that is
 // already identical is left untouched, so importing a file twice changes nothing.
+import { rowError } from '@zhanggui/shared';
 import type pg from 'pg';
 import { type HourWindow, refreshRollups } from '../rollups/refresh-rollups.js';
 import type { MergeCounts, StageRejections } from './merge-result.js';
@@ -30,12 +31,9 @@ export async function rejectDuplicateOrders(client: pg.PoolClient): Promise<Stag
   );
   return {
     rows: rows.reduce((n, r) => n + r.row_count, 0),
-    errors: rows.map((r) => ({
-      line: r.copy_line,
-      column: null,
-      value: r.order_ext,
-      reason: `Order ${r.order_ext} appears more than once in the file; only its first copy was kept.`,
-    })),
+    errors: rows.map((r) =>
+      rowError(r.copy_line, null, r.order_ext, { code: 'duplicateOrder', params: { order: r.order_ext } }),
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 // Merges a staged product catalogue: products by handle, SKUs by SKU code. A changed price is also
 // written to sku_price_changes; placeholder products that orders created for a SKU are dropped once
 // the catalogue gives that SKU its real product.
+import { rowError } from '@zhanggui/shared';
 import type pg from 'pg';
 import type { MergeCounts, StageRejections } from './merge-result.js';
 
@@ -14,12 +15,12 @@ export async function rejectDuplicateSkus(client: pg.PoolClient): Promise<StageR
   await client.query('DELETE FROM stage_skus WHERE line = ANY($1::int[])', [rows.map((r) => r.line)]);
   return {
     rows: rows.length,
-    errors: rows.map((r) => ({
-      line: r.line,
-      column: 'Variant SKU',
-      value: r.sku_ext,
-      reason: `SKU ${r.sku_ext} is already on line ${r.first_line}; each variant needs its own SKU code.`,
-    })),
+    errors: rows.map((r) =>
+      rowError(r.line, 'Variant SKU', r.sku_ext, {
+        code: 'duplicateSku',
+        params: { sku: r.sku_ext, firstLine: r.first_line },
+      }),
+    ),
   };
 }
 

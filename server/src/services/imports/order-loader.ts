@@ -2,7 +2,7 @@
 // with COPY (ids reserved from the sequence, customers and SKUs matched or created per batch), which
 // is what makes a first import of a large export fast; orders the shop already has are staged and
 // merged at the end, so re-imports and overlapping files update instead of duplicating.
-import type { ImportRowError } from '@zhanggui/shared';
+import { type ImportRowError, rowError } from '@zhanggui/shared';
 import type pg from 'pg';
 import { maySkipForeignKeyChecks } from '../../db/foreign-key-checks.js';
 import type { OrderRecord } from '../../imports/records.js';
@@ -289,12 +289,12 @@ export class OrderLoader {
       const order = formatted.order;
       const loadedEarlier = known.get(order.externalId);
       if (loadedEarlier === true || seen.has(order.externalId)) {
-        errors.push({
-          line: order.line,
-          column: null,
-          value: order.externalId,
-          reason: `Order ${order.externalId} appears more than once in the file; only its first copy was kept.`,
-        });
+        errors.push(
+          rowError(order.line, null, order.externalId, {
+            code: 'duplicateOrder',
+            params: { order: order.externalId },
+          }),
+        );
         rejectedRows += order.rows;
       } else if (loadedEarlier === false) existing.push(formatted);
       else fresh.push(formatted);

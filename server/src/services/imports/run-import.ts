@@ -1,12 +1,13 @@
 // One import of one file into one shop, in one transaction: stream the file's records into a
 // staging table, reject what cannot be merged, merge, refresh the rollups, then commit — or roll
 // back for a dry run, a cancel, or a file with rejected rows when only a clean file may import.
-import type {
-  ColumnMapping,
-  ImportCounts,
-  ImportFormat,
-  ImportPhase,
-  ImportRowError,
+import {
+  type ColumnMapping,
+  type ImportCounts,
+  type ImportFormat,
+  type ImportPhase,
+  type ImportRowError,
+  rowError,
 } from '@zhanggui/shared';
 import type pg from 'pg';
 import { withTransaction } from '../../db/client.js';
@@ -124,7 +125,7 @@ export async function runImport(pool: pg.Pool, input: RunImportInput): Promise<I
     if (error instanceof RollBack && outcome) return outcome;
     if (error instanceof ImportCancelledError) return finish(opened, tally, 'cancelled', null, error.message);
     if (error instanceof ImportFileError) {
-      tally.errors.unshift({ line: error.line, column: null, value: null, reason: error.message });
+      tally.errors.unshift(rowError(error.line, null, null, error.reason));
       tally.errorCount++;
       return finish(opened, tally, 'failed', null, error.message);
     }

@@ -3,6 +3,7 @@
 // order is recorded as stale and not applied (Shopify does not deliver in order), and the order goes
 // through the same staging and merge as an imported CSV, so a webhook and a later export agree.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { reasonText } from '@zhanggui/shared';
 import type pg from 'pg';
 import { z } from 'zod';
 import { withTransaction } from '../../db/client.js';
@@ -30,7 +31,7 @@ export function isValidShopifyHmac(rawBody: Buffer, header: string | undefined, 
 const money = z.string().transform((raw, ctx) => {
   const parsed = parseMoneyCents(raw);
   if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', message: parsed.reason });
+  ctx.addIssue({ code: 'custom', message: reasonText(parsed.reason) });
   return z.NEVER;
 });
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));

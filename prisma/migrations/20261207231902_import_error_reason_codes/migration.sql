@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "import_errors" ADD COLUMN     "code" TEXT,
+ADD COLUMN     "params" JSONB;
+
