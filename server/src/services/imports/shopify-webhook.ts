@@ -155,11 +155,13 @@ export async function applyOrderWebhook(
   pool: pg.Pool,
   input: { shopId: number; webhookId: string; topic: string; body: unknown },
 ): Promise<WebhookResult> {
-  const parsed = ShopifyOrderWebhookSchema.safeParse(input.body);
+  const parsed = ShopifyOrderWebhookSchema.safeParse(input.body, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || 'body';
+    const isMissing = issue.code === 'invalid_type' && issue.input === undefined;
     throw new AppError('INVALID_INPUT', {
-      message: `Not a Shopify order: ${issue.path.join('.') || 'body'} ${issue.message}`,
+      message: `Not a Shopify order: ${field} ${isMissing ? 'is missing' : issue.message}`,
     });
   }
   const { rows: shops } = await pool.query<{ currency: string }>('SELECT currency FROM shops WHERE id = $1', [
