@@ -133,12 +133,12 @@ async function main(): Promise<boolean> {
     if (!outcome) throw new Error('The import stopped on an unexpected error (see the log above).');
     console.log(`\n${outcome.message}`);
     console.log(
-      `  format     ${outcome.format ?? 'unknown'}${outcome.encoding ? ` (${outcome.encoding})` : ''}`,
+      `  ${'format'.padEnd(13)} ${outcome.format ?? 'unknown'}${outcome.encoding ? ` (${outcome.encoding})` : ''}`,
     );
-    console.log(`  rows       ${outcome.rowsRead} read, ${outcome.rowsRejected} rejected`);
-    console.log(
-      `  ${(outcome.recordKind ?? 'records').padEnd(10)} ${outcome.recordsInserted} imported, ${outcome.recordsUpdated} updated, ${outcome.recordsUnchanged} unchanged`,
-    );
+    console.log(`  ${'rows'.padEnd(13)} ${outcome.rowsRead} read, ${outcome.rowsRejected} rejected`);
+    const effect = `${outcome.recordsInserted} new, ${outcome.recordsUpdated} updated, ${outcome.recordsUnchanged} unchanged`;
+    const written = outcome.status === 'validated' ? ' (dry run: nothing written)' : '';
+    console.log(`  ${(outcome.recordKind ?? 'records').padEnd(13)} ${effect}${written}`);
     for (const error of outcome.errors.slice(0, 10)) {
       const where = error.line > 0 ? `line ${error.line}` : 'file';
       console.log(`  ${where}${error.column ? ` [${error.column}]` : ''}: ${error.reason}`);

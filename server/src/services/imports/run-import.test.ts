@@ -245,6 +245,9 @@ describe('runImport of overlapping and faulty files', () => {
       importValidRows: true,
     });
     expect(valid).toMatchObject({ status: 'succeeded', recordsInserted: 9, rowsRejected: 2 });
+    expect(valid.message).toBe(
+      'Imported the 21 valid rows of 23 (2 rejected): 9 new orders, 0 updated, 0 unchanged.',
+    );
     expect(valid.errors[0]).toMatchObject({ line: 3, column: 'Lineitem price' });
     expect((await tableCounts(db.pool, shopId)).orders).toBe(9);
   });

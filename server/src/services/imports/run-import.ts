@@ -196,5 +196,7 @@ export function describeOutcome(o: Omit<ImportOutcome, 'message'>): string {
   const effect = `${o.recordsInserted} new ${kind}, ${o.recordsUpdated} updated, ${o.recordsUnchanged} unchanged`;
   if (o.status === 'validated')
     return `Checked ${o.rowsRead} rows${rejected}. Importing would give ${effect}.`;
-  return `Imported ${o.rowsRead} rows${rejected}: ${effect}.`;
+  if (o.rowsRejected > 0)
+    return `Imported the ${valid} valid rows of ${o.rowsRead} (${o.rowsRejected} rejected): ${effect}.`;
+  return `Imported ${o.rowsRead} rows: ${effect}.`;
 }
