@@ -20,6 +20,13 @@ describe('sharedKeywords', () => {
     expect(sharedKeywords(titles).map((k) => k.keyword)).toEqual(['scarf', 'wool']);
   });
 
+  it('keeps the Latin words of Chinese titles whole, so every title that has them carries them', () => {
+    const titles = ['商品 17 Product', '商品 4 Product', 'ins风 商品 9 Product', '商品 Product 12'];
+    const keywords = sharedKeywords(titles);
+    expect(keywords.map((k) => k.keyword)).toEqual(['product', '商品']);
+    for (const title of titles) expect(keywords.every((k) => titleCarries(title, k.keyword))).toBe(true);
+  });
+
   it('returns nothing for no titles', () => {
     expect(sharedKeywords([])).toEqual([]);
   });

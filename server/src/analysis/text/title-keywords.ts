@@ -11,10 +11,18 @@ export interface SharedKeyword {
 const MIN_ZH_LENGTH = 2;
 const MAX_ZH_LENGTH = 6;
 
+/**
+ * The character runs of a Chinese title's Han text, and its Latin words whole: "商品 Product" shares
+ * "product" with another title, never "produc" or "roduct", which no title carries as a word.
+ */
 function zhRuns(title: string): Set<string> {
   const runs = new Set<string>();
-  for (const chunk of title.split(/[\s\p{P}\p{S}]+/u)) {
-    const chars = [...chunk];
+  for (const part of title.match(/\p{Script=Han}+|[A-Za-z0-9]+/gu) ?? []) {
+    if (!/\p{Script=Han}/u.test(part)) {
+      if (part.length >= 3) runs.add(part.toLowerCase());
+      continue;
+    }
+    const chars = [...part];
     for (let i = 0; i < chars.length; i++) {
       for (let n = MIN_ZH_LENGTH; n <= MAX_ZH_LENGTH && i + n <= chars.length; n++)
         runs.add(chars.slice(i, i + n).join(''));
