@@ -5,7 +5,7 @@ import { simulateShop } from '../simulator/simulate-shop.js';
 import { createTestDb, type TestDb } from '../test/test-db.js';
 import { diagnoseShop, latestDataMoment } from './diagnose.js';
 import { createQueryFn } from './query.js';
-import { createShop, shanghai } from './shared/test-shop-factory.js';
+import { addOrders, addProduct, addSku, createShop, shanghai } from './shared/test-shop-factory.js';
 import { addTrafficHours } from './shared/test-shop-operations.js';
 
 let db: TestDb;
@@ -38,6 +38,26 @@ describe('diagnoseShop', () => {
     expect(diagnosis.findings).toEqual([]);
     expect(new Set(diagnosis.gaps.map((g) => g.specialist))).toEqual(
       new Set(['analytics', 'ads', 'inventory', 'creatives', 'customers', 'after-sales']),
+    );
+  });
+
+  it('does not judge a last hour whose orders stop early (a file exported mid-hour) until it is whole', async () => {
+    const shopId = await createShop(db.pool, 'cut-off');
+    const productId = await addProduct(db.pool, shopId, { title: 'Tea', category: 'tea' });
+    const skuId = await addSku(db.pool, shopId, productId, { priceCents: 1000 });
+    const minutes = (hour: number, minute: number) =>
+      new Date(shanghai('2026-11-05', hour).getTime() + minute * 60_000);
+    const query = createQueryFn(db.pool);
+    await addOrders(db.pool, shopId, [
+      { placedAt: minutes(9, 10), skuId, unitPriceCents: 1000 },
+      { placedAt: minutes(10, 20), skuId, unitPriceCents: 1000 },
+    ]);
+    expect((await latestDataMoment(query, shopId))?.toISOString()).toBe(
+      shanghai('2026-11-05', 10).toISOString(),
+    );
+    await addOrders(db.pool, shopId, [{ placedAt: minutes(10, 58), skuId, unitPriceCents: 1000 }]);
+    expect((await latestDataMoment(query, shopId))?.toISOString()).toBe(
+      shanghai('2026-11-05', 11).toISOString(),
     );
   });
 

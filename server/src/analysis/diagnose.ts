@@ -79,14 +79,27 @@ export async function diagnoseShop(query: QueryFn, options: DiagnoseOptions): Pr
   return DiagnosisSchema.parse({ shop: shop.slug, at: at.toISOString(), findings, gaps });
 }
 
-/** The end of the shop's latest hour with orders, traffic or ad spend. */
+/** An hour whose orders stop earlier than this before its end was cut off: an export or a live feed taken mid-hour. */
+const CUT_OFF_HOUR_MS = 5 * 60_000;
+
+/**
+ * The end of the shop's latest hour with orders, traffic or ad spend, unless that hour's orders stop
+ * well before its end (a file exported at 17:20): its orders would read as a drop, so the moment is
+ * that hour's start, and the hour is judged once its data is whole.
+ */
 export async function latestDataMoment(query: QueryFn, shopId: number): Promise<Date | null> {
-  const [row] = await query<{ last: Date | null }>(
+  const [row] = await query<{ last: Date | null; last_order: Date | null }>(
     `SELECT greatest(
        (SELECT max(hour) FROM shop_hourly_rollup WHERE shop_id = $1),
        (SELECT max(hour) FROM traffic_hourly WHERE shop_id = $1),
-       (SELECT max(hour) FROM ad_campaign_hourly WHERE shop_id = $1)) + interval '1 hour' AS last`,
+       (SELECT max(hour) FROM ad_campaign_hourly WHERE shop_id = $1)) + interval '1 hour' AS last,
+       (SELECT max(placed_at) FROM orders WHERE shop_id = $1) AS last_order`,
     [shopId],
   );
-  return row?.last ?? null;
+  const last = row?.last ?? null;
+  if (!last || !row?.last_order) return last;
+  const lastHourStart = new Date(last.getTime() - 3_600_000);
+  const isCutOff =
+    row.last_order >= lastHourStart && last.getTime() - row.last_order.getTime() > CUT_OFF_HOUR_MS;
+  return isCutOff ? lastHourStart : last;
 }
