@@ -2,7 +2,12 @@
 // the dry run's counts and row errors, and offers "import", "import the valid rows" or "cancel"; a
 // check that left no valid row says so, and offers a shop in the file's currency when that was why.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IMPORT_STATUS_IS_FINAL, type ImportJobDetail, localizedReason } from '@zhanggui/shared';
+import {
+  IMPORT_STATUS_IS_FINAL,
+  type ImportJobDetail,
+  isLeftOutWithOrder,
+  localizedReason,
+} from '@zhanggui/shared';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../app/trpc';
@@ -187,7 +192,10 @@ function RowErrors({ shop, job }: { shop: string; job: ImportJobDetail }) {
         </thead>
         <tbody>
           {job.firstErrors.map((e) => (
-            <tr key={`${e.line}|${e.column}|${e.reason}`}>
+            <tr
+              key={`${e.line}|${e.column}|${e.reason}`}
+              className={isLeftOutWithOrder(e) ? styles.leftOut : undefined}
+            >
               <td className="figure">{e.line || '—'}</td>
               <td>{e.column ?? '—'}</td>
               <td className={styles.value}>{e.value ?? ''}</td>
