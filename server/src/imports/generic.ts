@@ -17,6 +17,7 @@ import type {
   TrafficSource,
 } from './records.js';
 import { bindRow, cell, type RowShape, reasonIssue, rowProblemError, validateRow } from './row-schema.js';
+import { quoted } from './values.js';
 
 /** Names merchants' tools use for our traffic sources. */
 const SOURCE_ALIASES: Record<string, TrafficSource> = {
@@ -42,7 +43,10 @@ const source = z.string().transform((raw, ctx): TrafficSource => {
   const found = SOURCE_ALIASES[raw.trim().toLowerCase()];
   if (found) return found;
   ctx.addIssue(
-    reasonIssue({ code: 'notTrafficSource', params: { raw, sources: TRAFFIC_SOURCES.join(', ') } }),
+    reasonIssue({
+      code: 'notTrafficSource',
+      params: { raw: quoted(raw), sources: TRAFFIC_SOURCES.join(', ') },
+    }),
   );
   return z.NEVER;
 });

@@ -25,6 +25,9 @@ describe('parseMoneyCents', () => {
     expect(parseMoneyCents('7.09434e-39').ok).toBe(false);
     expect(parseMoneyCents('').ok).toBe(false);
     expect(parseMoneyCents('99999999999').ok).toBe(false);
+    expect(value(parseMoneyCents('x'.repeat(100_000)))).toBe(
+      `"${'x'.repeat(120)}…" is not an amount; write it like 1659.95`,
+    );
   });
 
   it('reads the common "digits.two digits" form the same way, up to the largest amount a row holds', () => {

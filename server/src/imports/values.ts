@@ -9,9 +9,15 @@ const DATE_TIME =
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ImportReason };
 
+/** A reason quotes the cell, but not a megabyte of it. */
+const MAX_QUOTED_CHARS = 120;
+
+export const quoted = (raw: string): string =>
+  raw.length > MAX_QUOTED_CHARS ? `${raw.slice(0, MAX_QUOTED_CHARS)}…` : raw;
+
 const fail = (code: ImportReasonCode, raw: string): { ok: false; reason: ImportReason } => ({
   ok: false,
-  reason: { code, params: { raw } },
+  reason: { code, params: { raw: quoted(raw) } },
 });
 
 const MAX_CENTS = 2_147_483_647;
