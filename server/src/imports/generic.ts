@@ -17,7 +17,7 @@ import type {
   TrafficSource,
 } from './records.js';
 import { bindRow, cell, type RowShape, reasonIssue, rowProblemError, validateRow } from './row-schema.js';
-import { quoted } from './values.js';
+import { truncate } from './values.js';
 
 /** Names merchants' tools use for our traffic sources. */
 const SOURCE_ALIASES: Record<string, TrafficSource> = {
@@ -45,7 +45,7 @@ const source = z.string().transform((raw, ctx): TrafficSource => {
   ctx.addIssue(
     reasonIssue({
       code: 'notTrafficSource',
-      params: { raw: quoted(raw), sources: TRAFFIC_SOURCES.join(', ') },
+      params: { raw: truncate(raw), sources: TRAFFIC_SOURCES.join(', ') },
     }),
   );
   return z.NEVER;

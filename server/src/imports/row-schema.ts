@@ -2,9 +2,7 @@
 // a failed row yields one error per bad cell, with the file's column name and the raw value.
 import { type ImportReason, type ImportRowError, rowError } from '@zhanggui/shared';
 import { z } from 'zod';
-import { type Parsed, parseCount, parseDay, parseInstant, parseMoneyCents } from './values.js';
-
-const MAX_VALUE_IN_ERROR = 120;
+import { type Parsed, parseCount, parseDay, parseInstant, parseMoneyCents, truncate } from './values.js';
 
 /** The parse function behind each cell schema, so optional() can wrap it without a nested parse. */
 const parsers = new WeakMap<z.ZodType, (raw: string) => Parsed<unknown>>();
@@ -108,10 +106,6 @@ export function validateRow<S extends RowShape>(
     });
   });
   return { ok: false, errors };
-}
-
-export function truncate(text: string): string {
-  return text.length > MAX_VALUE_IN_ERROR ? `${text.slice(0, MAX_VALUE_IN_ERROR)}…` : text;
 }
 
 /** The error for a row the parser flagged (broken quoting, wrong column count). */

@@ -9,15 +9,16 @@ const DATE_TIME =
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ImportReason };
 
-/** A reason quotes the cell, but not a megabyte of it. */
-const MAX_QUOTED_CHARS = 120;
+/** An error shows the cell (its value, and the quote in its reason), but not a megabyte of it. */
+const MAX_VALUE_IN_ERROR = 120;
 
-export const quoted = (raw: string): string =>
-  raw.length > MAX_QUOTED_CHARS ? `${raw.slice(0, MAX_QUOTED_CHARS)}…` : raw;
+export function truncate(text: string): string {
+  return text.length > MAX_VALUE_IN_ERROR ? `${text.slice(0, MAX_VALUE_IN_ERROR)}…` : text;
+}
 
 const fail = (code: ImportReasonCode, raw: string): { ok: false; reason: ImportReason } => ({
   ok: false,
-  reason: { code, params: { raw: quoted(raw) } },
+  reason: { code, params: { raw: truncate(raw) } },
 });
 
 const MAX_CENTS = 2_147_483_647;
