@@ -18,6 +18,13 @@ describe('rejectedFileCurrency', () => {
     });
     expect(rejectedFileCurrency([mismatch('EUR'), leftOut])).toBe('EUR');
     expect(rejectedFileCurrency([leftOut])).toBeNull();
+    const coded = rowError(2, 'Currency', 'usd', {
+      code: 'currencyMismatch',
+      params: { file: 'usd', shop: 'CNY' },
+    });
+    expect(rejectedFileCurrency([coded, leftOut])).toBe('USD');
+    const badPrice = rowError(3, 'Total', 'x', { code: 'notAmount', params: { raw: 'x', column: 'Total' } });
+    expect(rejectedFileCurrency([coded, badPrice])).toBeNull();
   });
 
   it('is null when rows name different currencies or some row failed for another reason', () => {

@@ -1,9 +1,9 @@
 // A file in another currency than the shop's is rejected row by row (never converted). The Imports
 // page reads that rejection back to offer a shop in the file's currency.
 import type { ImportRowError } from './import.js';
-import { isLeftOutWithOrder } from './import-order-rows.js';
+import { isLeftOutWithOrder } from './import-reasons.js';
 
-/** The reason the Shopify orders reader gives; kept in step by a test on a real rejected file. */
+/** The English of that reason, for errors stored before reasons had codes. */
 const CURRENCY_MISMATCH = /^Currency ([A-Za-z]{3}) differs from the shop's currency ([A-Za-z]{3});/;
 
 /**
@@ -15,9 +15,11 @@ export function rejectedFileCurrency(errors: readonly ImportRowError[]): string 
   const currencies = new Set<string>();
   for (const error of errors) {
     if (isLeftOutWithOrder(error)) continue;
-    const match = CURRENCY_MISMATCH.exec(error.reason);
-    if (!match) return null;
-    currencies.add(match[1]!.toUpperCase());
+    const currency = error.code
+      ? error.code === 'currencyMismatch' && error.params?.file
+      : CURRENCY_MISMATCH.exec(error.reason)?.[1];
+    if (!currency) return null;
+    currencies.add(String(currency).toUpperCase());
   }
   return currencies.size === 1 ? [...currencies][0]! : null;
 }

@@ -222,6 +222,14 @@ export function reasonText(reason: ImportReason, language: ReasonLanguage = 'en'
   return REASONS[reason.code][language](reason.params);
 }
 
+/**
+ * True for a row rejected only because another row of its order was: a Shopify order is imported
+ * whole or not at all, and each of its other rows says so, so every rejected row is listed.
+ */
+export function isLeftOutWithOrder(error: Pick<ImportRowError, 'code'>): boolean {
+  return error.code === 'leftOutWithOrder';
+}
+
 /** A row error in the reader's language; errors stored before reasons had codes keep their English. */
 export function localizedReason(
   error: Pick<ImportRowError, 'reason' | 'code' | 'params'>,
