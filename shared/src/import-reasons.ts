@@ -207,7 +207,8 @@ const REASONS = {
 } satisfies Record<string, { en: Text; zh: Text }>;
 
 export type ImportReasonCode = keyof typeof REASONS;
-export type ReasonLanguage = 'en' | 'zh';
+export const REASON_LANGUAGES = ['en', 'zh'] as const;
+export type ReasonLanguage = (typeof REASON_LANGUAGES)[number];
 
 export interface ImportReason {
   code: ImportReasonCode;

@@ -70,8 +70,7 @@ export async function setLanguage(language: Language): Promise<void> {
 
 /** The Intl locale of the current UI language, re-rendering when it changes. */
 export function useLocale(): string {
-  const { i18n: instance } = useTranslation();
-  return localeOf(instance.resolvedLanguage ?? instance.language);
+  return LOCALE_BY_LANGUAGE[useLanguage()];
 }
 
 /** The current UI language, re-rendering when it changes. */

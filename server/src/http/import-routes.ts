@@ -11,6 +11,7 @@ import {
   ColumnMappingSchema,
   type ImportJob,
   localizedReason,
+  REASON_LANGUAGES,
   UploadImportQuerySchema,
 } from '@zhanggui/shared';
 import type express from 'express';
@@ -108,7 +109,7 @@ export function mountImportRoutes(app: express.Express, deps: ImportRouteDeps): 
   return { worker };
 }
 
-const ErrorsLanguageSchema = z.enum(['en', 'zh']);
+const ErrorsLanguageSchema = z.enum(REASON_LANGUAGES);
 const ERRORS_CSV_HEADER = { en: ['line', 'column', 'value', 'reason'], zh: ['行', '列', '值', '原因'] };
 
 function parseMapping(text: string | undefined) {

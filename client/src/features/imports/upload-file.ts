@@ -1,6 +1,7 @@
 // Uploads a file to the import endpoint with progress; XMLHttpRequest because fetch reports no
 // upload progress. The body is the file itself, streamed to disk by the server.
 import type { ColumnMapping, ImportFormat, ImportJob } from '@zhanggui/shared';
+import type { Language } from '../../i18n/i18n';
 
 export interface UploadRequest {
   shop: string;
@@ -28,7 +29,7 @@ export function uploadUrl(
 }
 
 /** The job's row errors as CSV, the reasons written in the given language. */
-export function errorsCsvUrl(shop: string, jobId: number, language: 'en' | 'zh'): string {
+export function errorsCsvUrl(shop: string, jobId: number, language: Language): string {
   return `/api/shops/${encodeURIComponent(shop)}/imports/${jobId}/errors.csv?lang=${language}`;
 }
 
