@@ -22,6 +22,13 @@ describe('import reasons', () => {
     const reason = { code: 'rowTooLong', params: { line: 12, maxChars: 16 * 1024 * 1024 } } as const;
     expect(reasonText(reason)).toMatch(/^The row starting on line 12 is longer than 16 MB/);
     expect(reasonText(reason, 'zh')).toMatch(/^从第 12 行开始的一行超过 16 MB/);
+    const header = { code: 'headerUnreadable', params: { problemCode: 'unclosedQuote' } } as const;
+    expect(reasonText(header)).toBe(
+      'The header row cannot be read: A quoted value starting on this line is never closed; the file may be cut off. Check the quotes on this line.',
+    );
+    expect(reasonText(header, 'zh')).toBe(
+      '无法读取表头：从这一行开始的带引号的值没有闭合，文件可能被截断了。请检查这一行的引号。',
+    );
     expect(reasonText({ code: 'duplicateKey', params: { key: 'hour and source', firstLine: 3 } }, 'zh')).toBe(
       '小时和渠道与第 3 行相同；每种组合只保留一行。',
     );

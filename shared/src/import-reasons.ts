@@ -50,9 +50,10 @@ const REASONS = {
     en: () => 'The file is empty: it has no header row and no data.',
     zh: () => '文件是空的：没有表头，也没有数据。',
   },
+  /** params: the header row's own problem, as problemCode beside that problem's params. */
   headerUnreadable: {
-    en: (p) => `The header row cannot be read: ${p.problem}`,
-    zh: (p) => `无法读取表头：${p.problem}`,
+    en: (p) => `The header row cannot be read: ${innerReasonText(p, 'en')}`,
+    zh: (p) => `无法读取表头：${innerReasonText(p, 'zh')}`,
   },
   notRecognized: {
     en: () =>
@@ -221,6 +222,12 @@ export function isImportReasonCode(code: unknown): code is ImportReasonCode {
 
 export function reasonText(reason: ImportReason, language: ReasonLanguage = 'en'): string {
   return REASONS[reason.code][language](reason.params);
+}
+
+/** A reason about another reason (the header's problem) carries it flat: its code as problemCode. */
+function innerReasonText(params: ReasonParams, language: ReasonLanguage): string {
+  const { problemCode, ...inner } = params;
+  return isImportReasonCode(problemCode) ? reasonText({ code: problemCode, params: inner }, language) : '';
 }
 
 /**

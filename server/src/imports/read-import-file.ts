@@ -1,12 +1,6 @@
 // Reads an import file end to end: encoding, header, format (detected or given), then each row through
 // its format's reader, yielding normalized records and row errors in batches of one file chunk.
-import {
-  type ColumnMapping,
-  type ImportFormat,
-  type ImportReason,
-  type ImportRowError,
-  reasonText,
-} from '@zhanggui/shared';
+import type { ColumnMapping, ImportFormat, ImportReason, ImportRowError } from '@zhanggui/shared';
 import { openCsv } from './csv-reader.js';
 import { detectFormat } from './detect-format.js';
 import { type GenericRecord, genericReader } from './generic.js';
@@ -63,8 +57,8 @@ export async function readImportFile(filePath: string, options: ReadImportOption
   const header = first.rows[0];
   if (!header) throw new ImportFileError({ code: 'emptyFile', params: {} });
   if (header.problem) {
-    const problem = reasonText(header.problem);
-    throw new ImportFileError({ code: 'headerUnreadable', params: { problem } }, { line: header.line });
+    const params = { ...header.problem.params, problemCode: header.problem.code };
+    throw new ImportFileError({ code: 'headerUnreadable', params }, { line: header.line });
   }
   const format = options.format ?? detectFormat(header.fields);
   if (format === 'generic' && !options.mapping) {
