@@ -15,6 +15,7 @@ import { analyzeAnalytics } from './analytics/index.js';
 import { analyzeCreatives } from './creatives/index.js';
 import { analyzeCustomers } from './customers/index.js';
 import { analyzeInventory } from './inventory/index.js';
+import { HOUR_MS } from './shared/shop-time.js';
 import type { QueryFn, SpecialistAnalysis } from './types.js';
 
 export const SPECIALIST_ANALYSES: Record<Specialist, SpecialistAnalysis> = {
@@ -98,7 +99,7 @@ export async function latestDataMoment(query: QueryFn, shopId: number): Promise<
   );
   const last = row?.last ?? null;
   if (!last || !row?.last_order) return last;
-  const lastHourStart = new Date(last.getTime() - 3_600_000);
+  const lastHourStart = new Date(last.getTime() - HOUR_MS);
   const isCutOff =
     row.last_order >= lastHourStart && last.getTime() - row.last_order.getTime() > CUT_OFF_HOUR_MS;
   return isCutOff ? lastHourStart : last;
